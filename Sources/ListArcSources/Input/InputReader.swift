@@ -1,0 +1,43 @@
+import Foundation
+import ListArcCore
+
+/// Reads whatever the user points at — a page, a mail, an mbox (maybe gzipped),
+/// a maildir or a folder — detecting the format by content, not by name.
+public enum InputReader {
+    /// Messages in the bytes of one file. `name` is used in error messages,
+    /// `url` is recorded as the messages' source when known.
+    public static func messages(in bytes: [UInt8], name: String, url: String? = nil) throws -> [MailMessage] {
+        if bytes.isEmpty { throw InputError(name, "empty input") }
+        if Gzip.isGzip(bytes) {
+            return try messages(in: try Gzip.decompress(bytes, name: name), name: name, url: url)
+        }
+        switch InputKind.detect(bytes) {
+        case .html: return try PageReader.messages(html: bytes, name: name, url: url)
+        case .mbox: return try MailboxReader.mbox(bytes, name: name, url: url)
+        case .mail: return [try MailParser.parse(bytes, sourceURL: url ?? name)]
+        case .unknown: throw InputError(name, "not a mail, mbox or archive page")
+        }
+    }
+}
+
+/// What a file's first bytes say it is.
+public enum InputKind: Equatable, Sendable {
+    case html, mbox, mail, unknown
+
+    public static func detect(_ bytes: [UInt8]) -> InputKind {
+        var start = 0
+        // Skip a UTF-8 BOM and leading blank lines.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self)
+        let lower = head.lowercased()
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<head") || lower.hasPrefix("<pre") { return .html }
+        if head.hasPrefix("From ") { return .mbox }
+        // A header line: a field name, a colon.
+        if let colon = head.firstIndex(of: ":"), colon != head.startIndex {
+            let name = head[..<colon]
+            if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) { return .mail }
+        }
+        return .unknown
+    }
+}
