@@ -20,7 +20,7 @@ public enum MailParser {
         let headers = fields.map { HeaderField(name: $0.name, value: headerValue($0.value)) }
         return MailMessage(headers: headers, parts: walker.finishedParts(), origin: .rawMail,
                            sourceURL: sourceURL, raw: Charset.utf8OrWindows1252(bytes),
-                           otherAttachments: walker.others)
+                           otherAttachments: walker.otherNames)
     }
 
     /// Decoded header text: encoded words decoded, surrounding whitespace trimmed.
