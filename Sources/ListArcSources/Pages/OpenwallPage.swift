@@ -86,11 +86,16 @@ enum OpenwallReader {
         return OpenwallPage(message: message, list: list, links: links, attachments: attachments, entries: [])
     }
 
-    /// `<title>LIST - SUBJECT</title>`: the list name is before the first ` - `.
+    /// `<title>LIST - SUBJECT</title>`: the list name is before the first ` - `
+    /// (or before ` mailing list` on index pages).
     static func listName(_ title: String) -> String? {
         let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let r = t.range(of: " - ") { return String(t[..<r.lowerBound]) }
-        if let r = t.range(of: " mailing list") { return String(t[..<r.lowerBound]) }
+        let dash = t.range(of: " - ")
+        // Index pages: `LIST mailing list - 2022/07/25`.
+        if let r = t.range(of: " mailing list"), dash.map({ r.lowerBound < $0.lowerBound }) ?? true {
+            return String(t[..<r.lowerBound])
+        }
+        if let dash { return String(t[..<dash.lowerBound]) }
         return t.isEmpty ? nil : t
     }
 
