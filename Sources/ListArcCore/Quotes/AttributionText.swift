@@ -145,8 +145,9 @@ struct AttributionText: Equatable {
         // Do not look for the split inside the address or a quoted "Last, First" name.
         var limit = text.endIndex
         if let lt = text.lastIndex(of: "<"), text[lt...].contains("@") { limit = lt }
-        let head = text[..<limit].trimmingCharacters(in: .whitespaces)
-        if head.hasSuffix("\""), let q = text[..<limit].dropLast().lastIndex(of: "\"") { limit = q }
+        var head = text[..<limit]
+        while let l = head.last, l == " " || l == "\t" { head = head.dropLast() }
+        if head.last == "\"", let q = head.dropLast().lastIndex(of: "\"") { limit = q }
         var cut = text.startIndex
         if let c = text[..<limit].range(of: ", ", options: .backwards) { cut = c.upperBound }
         if let t = TimeText.endOfLastTime(in: text[..<limit]), t > cut { cut = t }
