@@ -25,7 +25,9 @@ struct HunkReader {
         var stop: Stop = .none
         var joined = false
         var restoredAny = false
-        var stuffedGap = false
+        /// Counts still unmet when reading stopped.
+        var missingOld = 0
+        var missingNew = 0
     }
 
     func content(_ k: Int) -> Substring { text.content(k, separator, crlf: crlf) }
@@ -63,6 +65,13 @@ struct HunkReader {
         case .structure, .signature:
             dropTrailingRestored(&attempt)
             if text.depth == 0 { recount = true } else { complete = false }
+        case .endOfText where text.depth == 0 && attempt.missingOld == 1 && attempt.missingNew == 1
+                && attempt.lines.last.map({ DiffLineKind(Substring($0)) != .noNewline }) ?? false:
+            // The part ended one blank context line early: a MIME boundary (or the
+            // text's final line break) took the empty line that stood for it.
+            attempt.lines.append(" ")
+            attempt.restored.append(true)
+            attempt.restoredAny = true
         case .trimmed, .gap, .endOfText, .prose:
             dropTrailingRestored(&attempt)
             complete = false
@@ -184,6 +193,8 @@ struct HunkReader {
             q += 1
         }
         a.next = q
+        a.missingOld = old
+        a.missingNew = new
         return a
     }
 
