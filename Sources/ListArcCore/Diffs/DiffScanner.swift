@@ -100,6 +100,11 @@ struct DiffScanner {
     private func readFile(at start: Int, _ r: HunkReader, _ found: inout Found) -> (FileDiff, Int)? {
         var k = start
         let first = r.content(k)
+        if first.startsWith("--- ") {
+            // A bare unified diff: the ---/+++ pair is its whole header.
+            var file = FileDiff(flavor: .unified, oldPath: nil, newPath: nil, headerLines: [], hunks: [])
+            return readMarkersAndHunks(at: k, r, into: &file, isNew: false, isDeleted: false, &found)
+        }
         var header = [String(first)]
         var flavor = DiffFlavor.unified
         var oldPath: String?, newPath: String?
@@ -129,30 +134,44 @@ struct DiffScanner {
                 k += 1
             }
         }
-        var hasMarkers = false
-        if let c = here(), c.startsWith("--- "), k + 1 < text.count, !text.gapBefore(k + 1), r.content(k + 1).startsWith("+++ ") {
-            let plus = r.content(k + 1)
-            header.append(String(c))
-            header.append(String(plus))
-            oldPath = DiffText.path(afterMarker: c.dropping("--- "))
-            newPath = DiffText.path(afterMarker: plus.dropping("+++ "))
-            hasMarkers = true
-            k += 2
-        }
-        if isNew { oldPath = nil }
-        if isDeleted { newPath = nil }
         var file = FileDiff(flavor: flavor, oldPath: oldPath, newPath: newPath, headerLines: header, hunks: [])
         if flavor == .git, let c = here(), c.startsWith("GIT binary patch") {
+            if isNew { file.oldPath = nil }
+            if isDeleted { file.newPath = nil }
             let (lines, next) = readBinary(at: k, r)
             file.binaryLines = lines
             return (file, next)
         }
-        k = readHunks(from: k, r, into: &file, &found)
-        if file.hunks.isEmpty {
-            let binaryNote = header.contains { $0.hasPrefix("Binary files ") }
-            // A git header alone is a diff only when it says something (mode, rename…).
-            guard (flavor == .git && hasExtended && !hasMarkers) || binaryNote else { return nil }
+        let hadExtended = hasExtended
+        guard let (read, next) = readMarkersAndHunks(at: k, r, into: &file, isNew: isNew, isDeleted: isDeleted, &found) else {
+            return nil
         }
+        if read.hunks.isEmpty {
+            let binaryNote = read.headerLines.contains { $0.hasPrefix("Binary files ") }
+            let hasMarkers = read.headerLines.contains { $0.hasPrefix("+++ ") }
+            // A git header alone is a diff only when it says something (mode, rename…).
+            guard (flavor == .git && hadExtended && !hasMarkers) || binaryNote else { return nil }
+        }
+        return (read, next)
+    }
+
+    /// The `---`/`+++` pair (if there) and the hunks after it.
+    private func readMarkersAndHunks(at start: Int, _ r: HunkReader, into file: inout FileDiff, isNew: Bool, isDeleted: Bool,
+                                     _ found: inout Found) -> (FileDiff, Int)? {
+        var k = start
+        if k < text.count, k == start || !text.gapBefore(k), r.content(k).startsWith("--- "),
+           k + 1 < text.count, !text.gapBefore(k + 1), r.content(k + 1).startsWith("+++ ") {
+            let minus = r.content(k), plus = r.content(k + 1)
+            file.headerLines.append(String(minus))
+            file.headerLines.append(String(plus))
+            file.oldPath = DiffText.path(afterMarker: minus.dropping("--- "))
+            file.newPath = DiffText.path(afterMarker: plus.dropping("+++ "))
+            k += 2
+        }
+        if isNew { file.oldPath = nil }
+        if isDeleted { file.newPath = nil }
+        k = readHunks(from: k, r, into: &file, &found)
+        if file.headerLines.isEmpty && file.hunks.isEmpty { return nil }
         return (file, k)
     }
 
