@@ -37,6 +37,9 @@ import TestSupport
         let analysis = QuoteAnalyzer.analyse(body)
         let diff = try #require(DiffExtractor.extract(from: analysis, partIndex: 3).first)
         #expect(diff.partIndex == 3)
+        // The depth-4 text is Liam's patch mail, attributed "20.07.2022 05:17, Liam Howlett пишет:".
+        #expect(diff.author == "Liam Howlett")
+        #expect(diff.date == "20.07.2022 05:17")
         let first = analysis.lines[diff.lineRange.lowerBound].raw
         let last = analysis.lines[diff.lineRange.upperBound - 1].raw
         #expect(first == ">>>> diff --git a/mm/mmap.c b/mm/mmap.c")
