@@ -110,7 +110,7 @@ public enum Diffstat {
             let padding = String(repeating: " ", count: max(0, len - name.utf8.count))
             out += " " + prefix + name + padding + " | "
             if c.isBinary {
-                out += String(repeating: " ", count: max(0, numberWidth - 3)) + " Bin"
+                out += String(repeating: " ", count: max(0, numberWidth - 3)) + "Bin"
                 if c.binaryNewSize == 0 && c.binaryOldSize == 0 { out += "\n"; continue }
                 out += " \(c.binaryOldSize) -> \(c.binaryNewSize) bytes\n"
                 continue

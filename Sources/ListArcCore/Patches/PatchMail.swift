@@ -48,10 +48,20 @@ public enum PatchMail {
         return line + " <\(mail)>\n"
     }
 
+    /// format-patch writes its `[PATCH …] ` prefix as is and encodes or folds
+    /// only the title after it.
     static func subjectHeader(_ subject: String) -> String {
-        let line = "Subject: "
-        if needsRFC2047(subject) { return addRFC2047(line, subject, address: false) + "\n" }
-        return wrap(line, subject, width: maxLength) + "\n"
+        var line = "Subject: "
+        var title = Substring(subject)
+        if title.hasPrefix("["), let close = title.firstIndex(of: "]") {
+            let after = title.index(after: close)
+            if after < title.endIndex, title[after] == " " {
+                line += title[...after]
+                title = title[title.index(after: after)...]
+            }
+        }
+        if needsRFC2047(String(title)) { return addRFC2047(line, String(title), address: false) + "\n" }
+        return wrap(line, String(title), width: maxLength) + "\n"
     }
 
     static func lastLineLength(_ s: String) -> Int {
