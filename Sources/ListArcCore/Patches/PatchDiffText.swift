@@ -37,3 +37,8 @@ extension Patch {
         return copy
     }
 }
+
+extension Patch {
+    /// The diff text of some file sections (what `git apply` takes).
+    public static func diffText(of files: [FileDiff]) -> String { PatchDiffText.render(files) }
+}
