@@ -9,16 +9,12 @@ public enum KnownAddresses {
     public static func `in`(_ messages: MailMessage...) -> [String] { `in`(messages) }
 
     public static func `in`(_ messages: [MailMessage]) -> [String] {
-        var seen = Set<String>()
-        var result: [String] = []
+        var texts: [String] = []
         for m in messages {
-            for text in m.headers.map(\.value) + m.parts.map(\.text) {
-                scan(Array(text.utf8)) { address in
-                    if seen.insert(address).inserted { result.append(address) }
-                }
-            }
+            texts += m.headers.map(\.value)
+            texts += m.parts.map(\.text)
         }
-        return result
+        return AddressObfuscation.knownAddresses(in: texts)
     }
 
     /// The patch with its author address restored, when the evidence agrees.
@@ -33,27 +29,8 @@ public enum KnownAddresses {
     /// `local@...tail` → `local@domain` from a known address; nil when none or when
     /// known addresses disagree.
     public static func restore(_ hidden: String, using known: [String]) -> String? {
-        guard let at = hidden.range(of: "@...") else { return nil }
-        let local = String(hidden[..<at.lowerBound])
-        let tail = String(hidden[at.upperBound...]).lowercased()
-        let lowerLocal = local.lowercased()
-        var exact: [String] = [], suffix: [String] = []
-        for address in known {
-            guard let sep = address.lastIndex(of: "@") else { continue }
-            let knownLocal = address[..<sep].lowercased()
-            let domain = String(address[address.index(after: sep)...])
-            let lowerDomain = domain.lowercased()
-            guard lowerDomain.count == tail.count + 3, lowerDomain.hasSuffix(tail) else { continue }
-            if knownLocal == lowerLocal {
-                exact.append(domain)
-            } else if knownLocal.hasSuffix(lowerLocal), let before = knownLocal.dropLast(lowerLocal.count).last, "-._+=".contains(before) {
-                // git-send-email Message-IDs and lkml links: "…-17018-23-Liam.Howlett@oracle.com".
-                suffix.append(domain)
-            }
-        }
-        let evidence = exact.isEmpty ? suffix : exact
-        guard let first = evidence.first, evidence.allSatisfy({ $0.lowercased() == first.lowercased() }) else { return nil }
-        return local + "@" + first
+        let r = AddressObfuscation.restore(in: hidden, using: known)
+        return r.restored > 0 && r.remaining == 0 ? r.text : nil
     }
 
     /// The address a header (From, To, Cc, Reply-To) gives for a display name:
@@ -96,37 +73,5 @@ public enum KnownAddresses {
         }
         if !PatchText.trim(current).isEmpty { out.append(current) }
         return out
-    }
-
-    static func isLocal(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || "!#$%&'*+-=?^_`{|}~.".utf8.contains(b)
-    }
-
-    static func isDomain(_ b: UInt8) -> Bool {
-        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x2E
-    }
-
-    /// One linear pass over the bytes: every `local@domain` with a dotted domain,
-    /// skipping cut ones (`@...`).
-    static func scan(_ bytes: [UInt8], _ found: (String) -> Void) {
-        var i = 0
-        var floor = 0
-        let n = bytes.count
-        while i < n {
-            guard bytes[i] == 0x40 else { i += 1; continue }
-            var start = i
-            while start > floor, isLocal(bytes[start - 1]) { start -= 1 }
-            while start < i, bytes[start] == 0x2E { start += 1 }
-            var j = i + 1
-            while j < n, isDomain(bytes[j]) { j += 1 }
-            var end = j
-            while end > i + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
-            let domain = bytes[(i + 1)..<end]
-            if start < i, !domain.isEmpty, domain.first != 0x2E, domain.contains(0x2E) {
-                found(String(decoding: bytes[start..<i], as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self))
-            }
-            floor = max(j, i + 1)
-            i = max(j, i + 1)
-        }
     }
 }

@@ -50,7 +50,7 @@ public enum PatchBuilder {
 
         // Date: in-body Date, the mail's Date for its own text, the attribution's.
         let writtenDate = description.date ?? (own ? message.date : (embedded?.date ?? diff.date ?? embedded?.attribution?.date))
-        let date = writtenDate.flatMap(MailDate.parse)?.rfc2822
+        let date = writtenDate.flatMap(PatchDate.parse)?.rfc2822
 
         // Subject: in-body Subject, else the (embedded) message's, without Re:.
         let rawSubject = description.subject ?? (own ? message.subject : (diff.subject ?? message.subject))

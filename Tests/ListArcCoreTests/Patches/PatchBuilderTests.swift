@@ -147,7 +147,7 @@ import TestSupport
     }
 }
 
-@Suite struct MailDateTests {
+@Suite struct PatchDateTests {
     @Test(arguments: [
         ("Wed, 20 Jul 2022 02:17:51 +0000", "Wed, 20 Jul 2022 02:17:51 +0000"),
         ("Mon, 25 Jul 2022 22:13:53 +0300 (MSK)", "Mon, 25 Jul 2022 22:13:53 +0300"),
@@ -157,12 +157,12 @@ import TestSupport
         ("Thu, 29 Feb 2024 23:59:59 -0930", "Thu, 29 Feb 2024 23:59:59 -0930"),
     ])
     func parsesAndFormatsLikeGit(_ input: String, _ expected: String) {
-        #expect(MailDate.parse(input)?.rfc2822 == expected)
+        #expect(PatchDate.parse(input)?.rfc2822 == expected)
     }
 
     @Test(arguments: ["20.07.2022 05:17", "220725 10:00", "", "garbage", "Wed, 20 Jul 2022 02:17:51"])
     func refusesDatesWithoutZone(_ input: String) {
-        #expect(MailDate.parse(input) == nil)
+        #expect(PatchDate.parse(input) == nil)
     }
 }
 

@@ -1,5 +1,5 @@
 /// A date with its own UTC offset, as a patch mail carries it.
-public struct MailDate: Sendable, Hashable {
+public struct PatchDate: Sendable, Hashable {
     public var year: Int, month: Int, day: Int
     public var hour: Int, minute: Int, second: Int
     /// Offset from UTC in minutes (east positive).
@@ -16,7 +16,7 @@ public struct MailDate: Sendable, Hashable {
     /// English attribution forms (`Mon, Jul 25, 2022 at 10:00:00AM -0400`). Returns
     /// nil without a day, month, year, time and zone: a date whose zone is unknown
     /// cannot be put into a mail without inventing hours.
-    public static func parse(_ text: String) -> MailDate? {
+    public static func parse(_ text: String) -> PatchDate? {
         var day: Int?, month: Int?, year: Int?, time: (Int, Int, Int)?, zone: Int?
         var pm: Bool?
         var tokens: [Substring] = []
@@ -77,7 +77,7 @@ public struct MailDate: Sendable, Hashable {
             if pm, t.0 < 12 { t.0 += 12 }
             if !pm, t.0 == 12 { t.0 = 0 }
         }
-        return MailDate(year: year, month: month, day: day, hour: t.0, minute: t.1, second: t.2, offsetMinutes: zone)
+        return PatchDate(year: year, month: month, day: day, hour: t.0, minute: t.1, second: t.2, offsetMinutes: zone)
     }
 
     /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
