@@ -44,8 +44,10 @@ struct ScannedPage: Sendable {
 }
 
 enum HTMLScan {
+    /// XML_PARSE_HUGE: without it libxml2 silently cuts text nodes at 10 MB
+    /// (a big patch mail on one page); the parse stays linear either way.
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses `html` with libxml2 and walks the tree once.
     static func scan(_ html: [UInt8], name: String) throws -> ScannedPage {
