@@ -161,6 +161,8 @@ enum Schema {
                     url TEXT PRIMARY KEY,
                     etag TEXT,
                     last_modified TEXT,
+                    content_type TEXT,
+                    body BLOB,
                     fetched_at INTEGER NOT NULL
                 ) WITHOUT ROWID;
 
