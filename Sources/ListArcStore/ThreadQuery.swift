@@ -11,6 +11,16 @@ public struct ThreadMessage: Sendable, Hashable {
     /// UTC seconds when the Date header could be read.
     public var date: Int64?
     public var dateText: String?
+
+    public init(messageID: String, parent: String?, inferred: Bool, subject: String, from: String, date: Int64?, dateText: String?) {
+        self.messageID = messageID
+        self.parent = parent
+        self.inferred = inferred
+        self.subject = subject
+        self.from = from
+        self.date = date
+        self.dateText = dateText
+    }
 }
 
 extension Archive {
