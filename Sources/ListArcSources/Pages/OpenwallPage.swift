@@ -51,7 +51,11 @@ enum OpenwallReader {
     }
 
     static func messagePre(_ page: ScannedPage) -> PreBlock? {
-        page.pres.first { ($0.style ?? "").replacingOccurrences(of: " ", with: "").contains("white-space:pre-wrap") }
+        page.pres.first { pre in
+            guard let style = pre.style else { return false }
+            // `white-space: pre-wrap`, spacing aside.
+            return ByteSearch.contains("pre-wrap", in: Array(style.utf8)) && ByteSearch.contains("white-space", in: Array(style.utf8))
+        }
     }
 
     static func read(_ page: ScannedPage, name: String, url: String?) -> OpenwallPage {
@@ -90,7 +94,7 @@ enum OpenwallReader {
     /// `<title>LIST - SUBJECT</title>`: the list name is before the first ` - `
     /// (or before ` mailing list` on index pages).
     static func listName(_ title: String) -> String? {
-        let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = ByteSearch.trimmed(title)
         let dash = t.range(of: " - ")
         // Index pages: `LIST mailing list - 2022/07/25`.
         if let r = t.range(of: " mailing list"), dash.map({ r.lowerBound < $0.lowerBound }) ?? true {
