@@ -118,9 +118,12 @@ enum OpenwallReader {
         var attachments: [OpenwallPage.Attachment] = []
         var pieces: [[UInt8]] = []
         var cursor = bodyStart
-        for marker in pre.markers where marker.lowerBound >= bodyStart {
+        var anchorIndex = 0 // anchors and markers are both in text order
+        for marker in pre.markers where marker.lowerBound >= cursor {
+            while anchorIndex < pre.anchors.count, pre.anchors[anchorIndex].start < marker.lowerBound { anchorIndex += 1 }
+            let link = anchorIndex < pre.anchors.count && pre.anchors[anchorIndex].end <= marker.upperBound ? pre.anchors[anchorIndex] : nil
             pieces.append(Array(text[cursor..<marker.lowerBound]))
-            attachments.append(attachment(pre, marker))
+            attachments.append(attachment(pre, marker, link: link))
             cursor = min(text.count, marker.upperBound)
         }
         pieces.append(Array(text[cursor...]))
@@ -145,12 +148,11 @@ enum OpenwallReader {
 
     /// `View attachment "NAME" of type "TYPE" (N bytes)`, `Download attachment …`,
     /// `Content of type "TYPE" skipped`.
-    private static func attachment(_ pre: PreBlock, _ marker: Range<Int>) -> OpenwallPage.Attachment {
+    private static func attachment(_ pre: PreBlock, _ marker: Range<Int>, link: PreAnchor?) -> OpenwallPage.Attachment {
         let upper = min(marker.upperBound, pre.text.count)
         let text = String(decoding: pre.text[min(marker.lowerBound, upper)..<upper], as: UTF8.self)
         let quoted = text.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        let link = pre.anchors.first { $0.start >= marker.lowerBound && $0.end <= marker.upperBound }
         if text.hasPrefix("Content of type") {
             return .init(kind: .skipped, name: nil, contentType: quoted.first, url: nil)
         }
