@@ -116,26 +116,26 @@ enum OpenwallReader {
         }
         // Cut the attachment markers out; text between them is an inline part.
         var attachments: [OpenwallPage.Attachment] = []
-        var pieces: [[UInt8]] = []
+        var pieces: [Range<Int>] = []
         var cursor = bodyStart
         var anchorIndex = 0 // anchors and markers are both in text order
         for marker in pre.markers where marker.lowerBound >= cursor {
             while anchorIndex < pre.anchors.count, pre.anchors[anchorIndex].start < marker.lowerBound { anchorIndex += 1 }
             let link = anchorIndex < pre.anchors.count && pre.anchors[anchorIndex].end <= marker.upperBound ? pre.anchors[anchorIndex] : nil
-            pieces.append(Array(text[cursor..<marker.lowerBound]))
+            pieces.append(cursor..<marker.lowerBound)
             attachments.append(attachment(pre, marker, link: link))
             cursor = min(text.count, marker.upperBound)
         }
-        pieces.append(Array(text[cursor...]))
+        pieces.append(min(cursor, text.count)..<text.count)
         var parts: [TextPart] = []
         if pieces.count == 1 {
-            parts.append(TextPart(text: String(decoding: pieces[0], as: UTF8.self)))
+            parts.append(TextPart(text: String(decoding: text[pieces[0]], as: UTF8.self)))
         } else {
             // blists separates parts with blank lines; keep each part's own last newline.
             for (i, piece) in pieces.enumerated() {
-                let trimmed = trimmingSeparators(piece, leading: i > 0)
+                let trimmed = trimmingSeparators(text, piece, leading: i > 0)
                 if i == 0 || !trimmed.isEmpty {
-                    parts.append(TextPart(text: String(decoding: trimmed, as: UTF8.self), isAttachment: i > 0))
+                    parts.append(TextPart(text: String(decoding: text[trimmed], as: UTF8.self), isAttachment: i > 0))
                 }
             }
         }
@@ -160,11 +160,10 @@ enum OpenwallReader {
         return .init(kind: kind, name: quoted.first, contentType: quoted.count > 1 ? quoted[1] : nil, url: link?.href)
     }
 
-    private static func trimmingSeparators(_ piece: [UInt8], leading: Bool) -> [UInt8] {
-        var s = piece.startIndex, e = piece.endIndex
-        if leading { while s < e, piece[s] == 0x0A { s += 1 } }
-        while e - s >= 2, piece[e - 1] == 0x0A, piece[e - 2] == 0x0A { e -= 1 }
-        if s == e { return [] }
-        return Array(piece[s..<e])
+    private static func trimmingSeparators(_ text: [UInt8], _ piece: Range<Int>, leading: Bool) -> Range<Int> {
+        var s = piece.lowerBound, e = piece.upperBound
+        if leading { while s < e, text[s] == 0x0A { s += 1 } }
+        while e - s >= 2, text[e - 1] == 0x0A, text[e - 2] == 0x0A { e -= 1 }
+        return s..<e
     }
 }
