@@ -93,6 +93,16 @@ enum PublicInboxReader {
         return PublicInboxPage(kind: .index, messages: [], messageRawURLs: [], links: links, entries: entries)
     }
 
+    /// public-inbox's 404 page: `<pre>Message-ID &lt;ID&gt;\nnot found\n` (then
+    /// perhaps near matches). Returns `Message-ID <ID> not found`.
+    static func notFound(_ page: ScannedPage) -> String? {
+        for pre in page.pres where pre.text.starts(with: Array("Message-ID <".utf8)) {
+            guard let nl = pre.text.firstIndex(of: 0x0A), pre.text[(nl + 1)...].starts(with: Array("not found".utf8)) else { continue }
+            return String(decoding: pre.text[..<nl], as: UTF8.self) + " not found"
+        }
+        return nil
+    }
+
     static func text(_ pre: PreBlock, _ range: Range<Int>) -> String {
         let upper = min(range.upperBound, pre.text.count)
         let lower = min(range.lowerBound, upper)

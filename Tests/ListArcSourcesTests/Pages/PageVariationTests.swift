@@ -78,3 +78,17 @@ private extension Array where Element == UInt8 {
         Array(String(decoding: self, as: UTF8.self).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 }
+
+extension PageVariationTests {
+    /// public-inbox's 404 page for an unknown Message-ID (ExtMsg.pm).
+    @Test func publicInboxNotFoundPage() throws {
+        let html = """
+        <html><head><title>&lt;nope@example.org&gt; not found</title></head><body><pre>Message-ID &lt;nope@example.org&gt;
+        not found
+        </pre><hr><pre>This is a public inbox, see <a
+        href="../_/text/mirror/">mirroring instructions</a></pre></body></html>
+        """
+        let error = #expect(throws: InputError.self) { try PageReader.messages(html: Array(html.utf8), name: "lore/nope", url: nil) }
+        #expect(error?.description == "lore/nope: the archive says: Message-ID <nope@example.org> not found")
+    }
+}
