@@ -92,3 +92,16 @@ extension PageVariationTests {
         #expect(error?.description == "lore/nope: the archive says: Message-ID <nope@example.org> not found")
     }
 }
+
+extension PageVariationTests {
+    @Test func attachmentSplitKeepsTextExactly() {
+        let (parts, others) = AttachmentSplit.parts("a\n\n[-- Attachment #2: x.txt --]\n[-- Type: text/plain, Size: 1 bytes --]\nb")
+        #expect(parts.map(\.text) == ["a\n", "b"])
+        #expect(parts.map(\.filename) == [nil, "x.txt"])
+        #expect(others.isEmpty)
+        let first = AttachmentSplit.parts("[-- Attachment #1: p.patch --]\n[-- Type: text/x-patch, Size: 9 bytes --]\n--- a/f\n")
+        #expect(first.0.map(\.text) == ["--- a/f\n"])
+        #expect(first.0.first?.isAttachment == true)
+        #expect(first.0.first?.contentType == "text/x-patch")
+    }
+}
