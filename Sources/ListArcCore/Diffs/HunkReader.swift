@@ -215,7 +215,7 @@ struct HunkReader {
         while q < text.count, !text.gapBefore(q) {
             let c = content(q)
             let kind = DiffLineKind(c)
-            guard kind.isCounted || kind == .noNewline else { break }
+            guard kind.isCounted || kind == .noNewline, !isStructural(q) else { break }
             if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText, !continuesHunk(q + 1) { break }
             out.append(String(c))
             q += 1
