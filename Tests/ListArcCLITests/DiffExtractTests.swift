@@ -84,7 +84,7 @@ import TestSupport
         let r = try CLI.run(["diff", "extract", "--format", "mbox", Paths.sample(Self.m5Openwall).path])
         #expect(r.status == 0, "\(r.stderr)")
         // The mail's own Subject header, unfolded.
-        let head = r.stdout.components(separatedBy: "\n\n").first ?? ""
+        let head = (r.stdout.components(separatedBy: "\n\n").first ?? "") + "\n"
         let unfolded = head.replacingOccurrences(of: "\n ", with: " ")
         #expect(unfolded.contains("\nSubject: \(Self.subject)\n"), "\(head)")
 

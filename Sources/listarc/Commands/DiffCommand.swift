@@ -17,9 +17,10 @@ enum PatchFormat: String, ExpressibleByArgument, CaseIterable {
 /// copy each (the most complete, least damaged).
 ///
 /// Partial copies (hunks trimmed by a reply) are never passed off as complete:
-/// when a complete copy of the same patch exists they are dropped; when only a
-/// partial copy exists, `diff` and `json` output include it after a note on
-/// stderr, `mbox` leaves it out (git am would fail on it) with a note.
+/// when a complete copy of the same patch exists they are dropped silently; a
+/// patch known only from partial copies is left out of `diff` and `mbox` output
+/// (git apply/am would reject it) with a note on stderr naming it, and listed in
+/// `json` output with `"complete": false`.
 struct DiffExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -75,10 +76,10 @@ struct DiffExtractCommand: AsyncParsableCommand {
             }
             let format = self.format ?? (outputDir != nil ? .mbox : .diff)
             var printable = patches
-            if format == .mbox {
+            if format != .json {
                 printable = patches.filter(\.diff.complete)
                 for p in patches where !p.diff.complete {
-                    warn("listarc: \(input): left out partial patch \"\(p.subject)\" (depth \(p.diff.depth)): a reply trimmed its hunks, git am would reject it")
+                    warn("listarc: \(input): left out partial patch \"\(p.subject)\" (depth \(p.diff.depth)): a reply trimmed its hunks and no complete copy is in the input (see --format json)")
                 }
                 if printable.isEmpty { throw Status.nothingFound }
             }
@@ -115,16 +116,6 @@ struct DiffExtractCommand: AsyncParsableCommand {
         var selected = PatchSelection.best(patches)
         if let file {
             selected = selected.map { $0.only(file: file) }.filter { !$0.diff.files.isEmpty }
-        }
-        if selected.contains(where: \.diff.complete) {
-            for p in selected where !p.diff.complete {
-                warn("listarc: \(input): skipped partial patch \"\(p.subject)\" (depth \(p.diff.depth)): a reply trimmed its hunks and no complete copy is in the input")
-            }
-            selected = selected.filter(\.diff.complete)
-        } else {
-            for p in selected {
-                warn("listarc: \(input): patch \"\(p.subject)\" (depth \(p.diff.depth)) is partial: a reply trimmed its hunks; git apply will reject it")
-            }
         }
         return selected
     }
