@@ -26,8 +26,14 @@ public enum AddressObfuscation {
 
     /// True when the text shows at least one hidden address.
     public static func containsHidden(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { containsHidden(utf8: $0) }
+    }
+
+    /// The same on UTF-8 bytes (no copy).
+    public static func containsHidden(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var found = false
-        scan(Array(text.utf8)) { _ in found = true; return false } full: { _, _ in true }
+        scan(bytes) { _ in found = true; return false } full: { _, _ in true }
         return found
     }
 
@@ -214,6 +220,10 @@ public enum AddressObfuscation {
     /// `local@domain` (byte ranges of local part and domain). A callback returning
     /// false stops the scan.
     static func scan(_ bytes: [UInt8], hidden: (Hidden) -> Bool, full: (Range<Int>, Range<Int>) -> Bool) {
+        bytes.withUnsafeBufferPointer { scan($0, hidden: hidden, full: full) }
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, hidden: (Hidden) -> Bool, full: (Range<Int>, Range<Int>) -> Bool) {
         var i = 0
         let n = bytes.count
         var localFloor = 0 // a local part never reaches back past the previous address

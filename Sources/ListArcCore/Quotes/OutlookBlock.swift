@@ -57,9 +57,11 @@ struct OutlookBlock {
     /// text after its markers, nil when line i has different markers than `first`.
     static func detect(at first: Int, count: Int, content: (Int) -> Substring?) -> OutlookBlock? {
         guard let line = content(first) else { return nil }
-        guard line.utf8.count <= 200 else { return headerOnly(at: first, count: count, content: content) }
+        // Separators start with '-', '_' or a "Begin forwarded message:" word.
+        guard line.utf8.count <= 200, let lead = line.first(where: { $0 != " " && $0 != "\t" }), "-_BbAaDdIi".contains(lead) else {
+            return headerOnly(at: first, count: count, content: content)
+        }
         let t = line.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty else { return nil }
         if let style = separatorStyle(t) {
             // The headers may follow after one blank line (Apple Mail).
             var h = first + 1

@@ -123,9 +123,23 @@ public enum QuoteAnalyzer {
         func text(_ i: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStarts[i]..<ends[i]]), as: UTF8.self)
         }
+        // Quoted text (or a `|` block) must follow within a few lines, or the line
+        // cannot introduce anything: checked first, it keeps the text matching off
+        // ordinary lines that end in ':'.
+        func quoteFollows(_ i: Int) -> Bool {
+            var k = i + 1
+            while k < starts.count, k <= i + 4 {
+                if markers[k].depth > markers[i].depth { return true }
+                if !LineText.isBlank(bytes, contentStarts[k], ends[k]) {
+                    return markers[k].depth == markers[i].depth && bytes[contentStarts[k]] == 0x7C
+                }
+                k += 1
+            }
+            return false
+        }
         for i in 0..<starts.count {
             let cs = contentStarts[i], e = ends[i]
-            guard e - cs <= AttributionText.maxLength, endsWithColon(bytes, cs, e) else { continue }
+            guard e - cs <= AttributionText.maxLength, endsWithColon(bytes, cs, e), quoteFollows(i) else { continue }
             // A wrapped attribution: the previous line (same markers) starts with an
             // opener and does not end a sentence with ':' itself.
             if i > 0, markers[i - 1].depth == markers[i].depth, ends[i - 1] - contentStarts[i - 1] <= AttributionText.maxLength,

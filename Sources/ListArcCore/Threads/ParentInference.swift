@@ -74,7 +74,7 @@ public enum ParentInference {
     }
 
     /// Every word of the name (2+ letters) appears in the attribution text.
-    static func nameMatches(_ name: String, in text: String) -> Bool {
+    public static func nameMatches(_ name: String, in text: String) -> Bool {
         let words = name.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 2 }
         return !words.isEmpty && words.allSatisfy { text.contains($0) }
     }

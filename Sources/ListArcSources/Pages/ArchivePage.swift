@@ -46,25 +46,9 @@ enum ErrorPage {
 
     /// The failure sentence (`The request has failed: No such message`), if the page says one.
     static func failure(_ html: [UInt8]) -> String? {
-        guard let at = find(marker, in: html) else { return nil }
+        guard let at = ByteSearch.find(marker, in: html) else { return nil }
         var end = at
         while end < html.count, end - at < 200, html[end] != UInt8(ascii: "<"), html[end] != 0x0A { end += 1 }
         return String(decoding: html[at..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Naive search: the needle is short and its first byte rare, so this stays linear in practice.
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }

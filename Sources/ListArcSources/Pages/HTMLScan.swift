@@ -44,8 +44,10 @@ struct ScannedPage: Sendable {
 }
 
 enum HTMLScan {
+    /// XML_PARSE_HUGE: without it libxml2 silently cuts text nodes at 10 MB
+    /// (a big patch mail on one page); the parse stays linear either way.
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses `html` with libxml2 and walks the tree once.
     static func scan(_ html: [UInt8], name: String) throws -> ScannedPage {
@@ -66,10 +68,12 @@ enum HTMLScan {
     /// then libxml2 picks the encoding itself. Otherwise we insist on UTF-8
     /// (public-inbox pages declare nothing and libxml2 would assume Latin-1).
     static func declaresNonUTF8Charset(_ html: [UInt8]) -> Bool {
-        let head = String(decoding: html.prefix(2048), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return false }
-        let value = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        let name = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        let head = html.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard let at = ByteSearch.find(Array("charset=".utf8), in: head) else { return false }
+        let value = head[(at + 8)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0x20 }
+        let name = String(decoding: value.prefix { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+        }, as: UTF8.self)
         return !(name.isEmpty || name == "utf-8" || name == "utf8" || name == "us-ascii")
     }
 }

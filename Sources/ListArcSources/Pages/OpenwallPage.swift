@@ -59,8 +59,9 @@ enum OpenwallReader {
         let resolve = { (href: String) in PageURL.resolve(href, against: base) }
         var links = OpenwallPage.Links()
         for a in page.anchors {
-            let text = a.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 else { continue }
+            guard a.text.utf8.first == UInt8(ascii: "[") || a.text.utf8.first.map(ByteSearch.isSpace) == true else { continue }
+            let text = ByteSearch.trimmed(a.text)
+            guard text.hasPrefix("["), text.hasSuffix("]"), text.utf8.count > 2 else { continue }
             let label = String(text.dropFirst().dropLast())
             guard links.all[label] == nil else { continue }
             let target = resolve(a.href)
@@ -131,8 +132,7 @@ enum OpenwallReader {
                 }
             }
         }
-        let all = headers.map(\.value) + parts.map(\.text)
-        let obfuscated = all.contains { AddressObfuscation.containsHidden($0) }
+        let obfuscated = text.withUnsafeBufferPointer { AddressObfuscation.containsHidden(utf8: $0) }
         let message = MailMessage(headers: headers, parts: parts, origin: .openwallPage, sourceURL: sourceURL,
                                   addressesObfuscated: obfuscated,
                                   otherAttachments: attachments.map { $0.name ?? $0.contentType ?? "attachment" })

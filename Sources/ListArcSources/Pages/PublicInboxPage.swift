@@ -45,11 +45,11 @@ enum PublicInboxReader {
         let resolve = { (href: String) in PageURL.resolve(href, against: base) }
         var links = PublicInboxPage.Links()
         // Every link of the page with its text, wherever it sits.
-        var all: [(href: String, text: String, rel: String?)] = page.anchors.map { ($0.href, $0.text, $0.rel) }
+        var all: [(href: String, rel: String?)] = page.anchors.map { ($0.href, $0.rel) }
         for pre in page.pres {
             for a in pre.anchors {
                 guard let href = a.href else { continue }
-                all.append((href, text(pre, a.start..<a.end), a.rel))
+                all.append((href, a.rel))
             }
         }
         for a in all {
@@ -125,10 +125,13 @@ enum PublicInboxReader {
         if let irt = headers.first(where: { $0.name.lowercased() == "in-reply-to" }).flatMap({ MessageID.first(in: $0.value) }) {
             parent = headerAnchors.first { text(pre, $0.start..<$0.end) == irt }?.href
         }
-        let (parts, others) = AttachmentSplit.parts(String(decoding: bytes[bodyStart...], as: UTF8.self))
+        let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+        let (parts, others) = ByteSearch.contains("[-- Attachment #", in: bytes, from: bodyStart)
+            ? AttachmentSplit.parts(body) : ([TextPart(text: body)], [])
+        // An inbox with `obfuscate` set writes `user@example•com`.
+        let bulleted = ByteSearch.contains("\u{2022}", in: bytes) && looksBulletObfuscated(String(decoding: bytes, as: UTF8.self))
         let message = MailMessage(headers: headers, parts: parts, origin: .publicInboxPage, sourceURL: source,
-                                  addressesObfuscated: parts.contains { $0.text.contains("@") && $0.text.contains("\u{2022}") && looksBulletObfuscated($0.text) },
-                                  otherAttachments: others)
+                                  addressesObfuscated: bulleted, otherAttachments: others)
         return (message, raw, parent)
     }
 
@@ -152,7 +155,6 @@ enum PublicInboxReader {
 /// `[-- Type: TYPE, Size: N bytes --]`, followed by the text for text parts.
 enum AttachmentSplit {
     static func parts(_ body: String) -> ([TextPart], [String]) {
-        guard body.contains("[-- Attachment #") else { return ([TextPart(text: body)], []) }
         var parts: [TextPart] = []
         var others: [String] = []
         var current = ""

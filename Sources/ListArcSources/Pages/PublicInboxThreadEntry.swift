@@ -36,7 +36,7 @@ struct ThreadEntry {
         let star = pre.anchors.first { PublicInboxReader.isMessageAnchorID($0.id) }
         sha = star?.id.map { String($0.dropFirst()) }
         if let bold = pre.bolds.first {
-            subject = PublicInboxReader.text(pre, bold).trimmingCharacters(in: .whitespacesAndNewlines)
+            subject = ByteSearch.trimmed(PublicInboxReader.text(pre, bold))
         }
         // Lines up to the body: context lines, the From line, To/Cc.
         var lines: [Range<Int>] = []
@@ -66,9 +66,8 @@ struct ThreadEntry {
             return s + 1 < line.upperBound && t[s] == UInt8(ascii: "@") && t[s + 1] == 0x20
         }), selfIndex >= 2 {
             let candidate = lines[1]
-            let text = String(decoding: t[candidate], as: UTF8.self)
-            if text.contains("[not found]") {
-                parentID = MessageID.first(in: text)
+            if ByteSearch.find(Array("[not found]".utf8), in: t, from: candidate.lowerBound, to: candidate.upperBound) != nil {
+                parentID = MessageID.first(in: String(decoding: t[candidate], as: UTF8.self))
             } else if Self.level(t, candidate) < Self.level(t, lines[selfIndex]),
                       let link = pre.anchors.first(where: { $0.start >= candidate.lowerBound && $0.start < candidate.upperBound }),
                       let href = link.href {

@@ -67,3 +67,17 @@ import TestSupport
         #expect(a.embedded[0].lineIndices.count > 3)
     }
 }
+
+@Suite struct OwnTextTests {
+    @Test func depthZeroTakesTheSender() throws {
+        let a = QuoteAnalyzer.analyse(try SeedQuoteTests.seedBody())
+            .attributingOwnText(from: "Dmitry Osipenko <digetx@gmail.com>", date: "Mon, 25 Jul 2022 22:13:53 +0300")
+        #expect(a.embedded[0].author == "Dmitry Osipenko")
+        #expect(a.embedded[0].address == "digetx@gmail.com")
+        #expect(a.embedded[0].date == "Mon, 25 Jul 2022 22:13:53 +0300")
+        #expect(a.embedded[1].author == "Liam Howlett")
+        let bare = QuoteAnalyzer.analyse("text\n").attributingOwnText(from: "someone@example.org", date: nil)
+        #expect(bare.embedded[0].author == "someone@example.org")
+        #expect(bare.embedded[0].address == "someone@example.org")
+    }
+}
