@@ -302,6 +302,32 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: "/tmp/listarc-escape"))
     }
 
+    @Test func messageTextCannotDriveTheTerminal() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mail = """
+        From: X <x@...mple.org>
+        Subject: [PATCH] \u{1B}]0;owned\u{07}\u{1B}[2J title
+        Date: Mon, 1 Jan 2024 00:00:00 +0000
+
+        ---
+        diff --git a/f b/f
+        --- a/f
+        +++ b/f
+        @@ -1 +1 @@
+        -a
+        +b
+
+        """
+        let input = dir.appendingPathComponent("escape.eml")
+        try Data(mail.utf8).write(to: input)
+        let r = try CLI.run(["diff", "extract", input.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("obfuscated"))
+        #expect(!r.stderr.contains("\u{1B}"))
+        #expect(!r.stderr.contains("\u{07}"))
+    }
+
     // MARK: --check
 
     @Test func checkReportsPerFileAndHunk() throws {
@@ -330,6 +356,13 @@ import TestSupport
         try FileManager.default.copyItem(at: Paths.sample("expected/mm-mmap-skeleton.c"), to: plain.appendingPathComponent("mm/mmap.c"))
         let ok = try CLI.run(["diff", "extract", "--check", plain.path, Paths.sample(Self.m5Openwall).path])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+
+        let json = try CLI.run(["diff", "extract", "--check", plain.path, "--format", "json", Paths.sample(Self.m5Openwall).path])
+        #expect(json.status == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any])
+        let checks = try #require(root["checks"] as? [[String: Any]])
+        #expect(checks.first?["applies"] as? Bool == true)
+        #expect(((checks.first?["files"] as? [[String: Any]])?.first?["hunks"] as? [Any])?.count == 6)
 
         let missing = try CLI.run(["diff", "extract", "--check", plain.appendingPathComponent("nope").path, Paths.sample(Self.m5Openwall).path])
         #expect(missing.status == 2)

@@ -70,3 +70,41 @@ public enum PatchSubject {
         return nil
     }
 }
+
+/// A subject's place in a series: `[PATCH v12 22/69]` → number 22 of 69, series
+/// key "patch v12 /69".
+public struct SeriesPosition: Sendable, Hashable {
+    public var key: String
+    public var number: Int
+    public var total: Int
+
+    public init?(subject: String) {
+        guard subject.hasPrefix("["), let close = subject.firstIndex(of: "]") else { return nil }
+        let tag = subject[subject.index(after: subject.startIndex)..<close]
+        guard let slash = tag.lastIndex(of: "/") else { return nil }
+        let before = tag[..<slash]
+        let digits = before.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 5, let n = Int(String(digits.reversed())),
+              let m = Int(tag[tag.index(after: slash)...].prefix { $0.isASCII && $0.isNumber }) else { return nil }
+        number = n
+        total = m
+        key = before.dropLast(digits.count).lowercased() + "/\(m)"
+    }
+
+    /// Patches of the same series put in series order in the places they hold;
+    /// everything else stays where it is.
+    public static func ordered(_ patches: [Patch]) -> [Patch] {
+        var slots: [String: [Int]] = [:]
+        for (i, p) in patches.enumerated() {
+            if let s = SeriesPosition(subject: p.subject) { slots[s.key, default: []].append(i) }
+        }
+        var result = patches
+        for (_, indices) in slots where indices.count > 1 {
+            let sorted = indices.sorted { a, b in
+                (SeriesPosition(subject: patches[a].subject)?.number ?? 0, a) < (SeriesPosition(subject: patches[b].subject)?.number ?? 0, b)
+            }
+            for (slot, source) in zip(indices, sorted) { result[slot] = patches[source] }
+        }
+        return result
+    }
+}
