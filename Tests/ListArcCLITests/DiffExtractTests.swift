@@ -357,6 +357,20 @@ import TestSupport
         let ok = try CLI.run(["diff", "extract", "--check", plain.path, Paths.sample(Self.m5Openwall).path])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
 
+        // A tree inside another repository: paths stay relative to the tree, and a
+        // tree lacking the file is reported, not silently skipped.
+        let outer = try Self.skeletonRepo()
+        defer { try? FileManager.default.removeItem(at: outer) }
+        let inner = outer.appendingPathComponent("sub/tree")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        let skipped = try CLI.run(["diff", "extract", "--check", inner.path, Paths.sample(Self.m5Openwall).path])
+        #expect(skipped.status == 1, "\(skipped.stdout)")
+        #expect(skipped.stdout.contains("mm/mmap.c: does not apply"))
+        try FileManager.default.createDirectory(at: inner.appendingPathComponent("mm"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Paths.sample("expected/mm-mmap-skeleton.c"), to: inner.appendingPathComponent("mm/mmap.c"))
+        let nested = try CLI.run(["diff", "extract", "--check", inner.path, Paths.sample(Self.m5Openwall).path])
+        #expect(nested.status == 0, "\(nested.stdout)")
+
         let json = try CLI.run(["diff", "extract", "--check", plain.path, "--format", "json", Paths.sample(Self.m5Openwall).path])
         #expect(json.status == 0)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutBytes)) as? [String: Any])
