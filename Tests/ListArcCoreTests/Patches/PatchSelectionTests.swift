@@ -69,6 +69,7 @@ import TestSupport
         let patch = try seedCopies()[0]
         #expect(patch.only(file: "mm/mmap.c").diff.files.count == 1)
         #expect(patch.only(file: "mm/other.c").diff.files.isEmpty)
+        #expect(patch.only(file: "b/mm/mmap.c").diff.files.count == 1)
     }
 }
 
