@@ -1,7 +1,38 @@
-/// Finds kernel crash reports at any quote depth.
-/// (Placeholder signature; the Reports work fills it in.)
+/// Finds kernel crash reports (BUG, WARNING, KASAN, KFENCE, UBSAN, oopses, page
+/// faults) at any quote depth of a text part and reads their title, FILE:LINE,
+/// kernel version and backtrace (x86-64, arm, arm64, decoded traces).
+///
+/// Each quote depth has its own scanner, so a report quoted three levels deep is
+/// read from the lines at that depth with the quote prefix stripped, and replies
+/// interleaved at other depths do not cut it. One pass, linear in the text.
 public enum ReportParser {
     public static func reports(in analysis: QuoteAnalysis, partIndex: Int) -> [CrashReport] {
-        []
+        var open: [Int: ReportScanner] = [:]
+        var found: [(report: CrashReport, start: Int)] = []
+        for (index, line) in analysis.lines.enumerated() {
+            let (text, logged) = LogPrefix.strip(Array(line.content.utf8))
+            let depth = line.depth
+            if var scanner = open[depth] {
+                switch scanner.feed(text, logged: logged, index: index) {
+                case .continues:
+                    open[depth] = scanner
+                    continue
+                case .ended:
+                    open[depth] = nil
+                    if let r = scanner.finish(partIndex: partIndex) { found.append((r, scanner.start)) }
+                    // The ending line may start the next report.
+                }
+            }
+            if let scanner = ReportScanner.start(text, depth: depth, index: index) { open[depth] = scanner }
+        }
+        for scanner in open.values {
+            if let r = scanner.finish(partIndex: partIndex) { found.append((r, scanner.start)) }
+        }
+        found.sort { ($0.start, $0.report.depth) < ($1.start, $1.report.depth) }
+        return found.map { entry in
+            var r = entry.report
+            r.causeClaim = CauseClaim.find(in: analysis, around: r.lineRange, depth: r.depth)
+            return r
+        }
     }
 }

@@ -38,8 +38,13 @@ public struct CrashReport: Sendable, Hashable, Codable {
     public var depth: Int
     public var partIndex: Int
     public var lineRange: Range<Int>
+    /// The function the title names (`WARNING: … at F:L FUNC+…`, `BUG: KASAN: … in FUNC+…`).
+    public var function: String?
+    /// A sentence near the report, at its depth, saying a patch or commit is the cause
+    /// ("this patch should be the cause", "bisected to …").
+    public var causeClaim: String?
     public init(kind: Kind, title: String, file: String? = nil, line: Int? = nil, frames: [Frame], kernelVersion: String? = nil,
-                depth: Int = 0, partIndex: Int = 0, lineRange: Range<Int> = 0..<0) {
+                depth: Int = 0, partIndex: Int = 0, lineRange: Range<Int> = 0..<0, function: String? = nil, causeClaim: String? = nil) {
         self.kind = kind
         self.title = title
         self.file = file
@@ -49,5 +54,7 @@ public struct CrashReport: Sendable, Hashable, Codable {
         self.depth = depth
         self.partIndex = partIndex
         self.lineRange = lineRange
+        self.function = function
+        self.causeClaim = causeClaim
     }
 }
