@@ -26,9 +26,10 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public func stop() {
         if process.isRunning {
-            // SIGTERM ends the servers at once. Not waitUntilExit(): under the test
-            // runner Foundation may never notice the exit, and that call would hang.
-            process.terminate()
+            // SIGKILL: children inherit the test runner's blocked-signal mask, so
+            // SIGTERM may never arrive, and the servers keep nothing worth a clean
+            // exit. Not waitUntilExit(): under the test runner it can hang.
+            kill(process.processIdentifier, SIGKILL)
             for _ in 0..<5 where process.isRunning { usleep(20_000) }
         }
         if let workDir { try? FileManager.default.removeItem(at: workDir) }

@@ -124,10 +124,13 @@ public final class HTTPClient: Sendable {
             await limiter.acquire(host)
             let outcome: Result<Exchange, TransferFailure>
             do {
-                log("GET \(url.absoluteString)\(attempt > 0 ? " (retry \(attempt))" : "")")
-                outcome = .success(try await transfers.exchange(request, limit: settings.maxResponseBytes,
-                                                                overallTimeout: settings.overallTimeout))
+                let exchange = try await transfers.exchange(request, limit: settings.maxResponseBytes,
+                                                            overallTimeout: settings.overallTimeout)
+                let retry = attempt > 0 ? " (retry \(attempt))" : ""
+                log("GET \(url.absoluteString)\(retry): \(exchange.status == 304 ? "304 not modified" : "\(exchange.status), \(exchange.body.count) bytes")")
+                outcome = .success(exchange)
             } catch let f as TransferFailure {
+                log("GET \(url.absoluteString)\(attempt > 0 ? " (retry \(attempt))" : ""): \(f.problem)")
                 outcome = .failure(f)
             } catch {
                 await limiter.release(host)
