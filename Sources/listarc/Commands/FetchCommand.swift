@@ -68,8 +68,8 @@ struct FetchOptions: ParsableArguments {
     /// Runs a fetch: messages are analysed and stored as they arrive (one transaction
     /// per page or mbox), so an interrupted fetch keeps what it had and a rerun resumes.
     func run(_ target: String, thread: Bool) async throws {
-        do {
-            try await reportingErrors {
+        try await reportingErrors {
+            do {
                 let parsed = try FetchTarget.parse(target)
                 let base = try HTTPClient.checkedURL(loreBase)
                 let store = try Archive(path: archive.path)
@@ -90,10 +90,11 @@ struct FetchOptions: ParsableArguments {
                 let summary = await tally.summary
                 print(summary.line)
                 for reason in summary.rejections.prefix(50) { warn("listarc: rejected \(reason)") }
+            } catch let e as FetchError {
+                // Network trouble is exit status 3, not the bad-input 2 of other errors.
+                warn("listarc: \(e.description)")
+                throw Status.network
             }
-        } catch let e as FetchError {
-            warn("listarc: \(e.description)")
-            throw Status.network
         }
     }
 }
