@@ -27,7 +27,13 @@ struct PublicInboxThread {
         }
         log("  \(mboxURL.absoluteString): \(mboxProblem ?? "unavailable"); falling back to the thread page and raw messages")
         let pageURL = threadPage ?? base.appendingPathComponent("T/")
-        let page = try await client.get(pageURL, stayOn: host)
+        let page: HTTPResponse
+        do {
+            page = try await client.get(pageURL, stayOn: host)
+        } catch let e as FetchError where e.problem.hasPrefix("HTTP 404") || e.problem.hasPrefix("HTTP 300") || e.problem.hasPrefix("HTTP 410") {
+            // 300 is public-inbox's "did you mean" page for an unknown Message-ID.
+            throw FetchError(base.absoluteString, "<\(messageID)> not found (t.mbox.gz: \(mboxProblem ?? "unavailable"); thread page: \(e.problem))")
+        }
         let links = PageLinks.read(html: page.body, url: page.url)
         guard links.site == .publicInbox, !links.raw.isEmpty else {
             throw FetchError(mboxURL.absoluteString, "thread mbox \(mboxProblem ?? "unavailable") and \(pageURL.absoluteString) lists no raw messages")

@@ -185,6 +185,10 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             }
         }
         let text = ns.localizedDescription
+        // libcurl's words for a body cut short.
+        if text.contains("transfer closed") || text.contains("Partial file") {
+            return .network("connection closed before the response was complete (\(text))")
+        }
         return .network(text.isEmpty ? "network error \(ns.code)" : text)
     }
 }
