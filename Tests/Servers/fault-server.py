@@ -19,7 +19,7 @@ MODE:
   endless            no Content-Length, bytes until the client gives up
   redirect:URL       302 to URL ({port} is replaced by this server's port)
   loop               302 to the same path with ?n+1 appended (endless redirects)
-  body:TEXT          200 text/html with TEXT
+  body:TEXT          200 text/html with TEXT ({port} replaced too)
 
 Binds 127.0.0.1 only, on --port (0 = a free port); prints "port N" on stdout
 once listening. GET /__log (and --log FILE) give one JSON object per request.
@@ -154,7 +154,8 @@ class Handler(BaseHTTPRequestHandler):
         if name == "loop":
             return self.send(302, b"", {"Location": "%s?%d" % (path, count)})
         if name == "body":
-            return self.send(200, arg.encode(), {"Content-Type": "text/html"})
+            body = arg.replace("{port}", str(self.server.server_address[1]))
+            return self.send(200, body.encode(), {"Content-Type": "text/html"})
         return self.send(500, ("unknown rule " + mode).encode())
 
     def file_bytes(self, path):

@@ -30,7 +30,7 @@ struct PublicInboxThread {
         let page: HTTPResponse
         do {
             page = try await client.get(pageURL, stayOn: host)
-        } catch let e as FetchError where e.problem.hasPrefix("HTTP 404") || e.problem.hasPrefix("HTTP 300") || e.problem.hasPrefix("HTTP 410") {
+        } catch let e as FetchError where e.status == 404 || e.status == 300 || e.status == 410 {
             // 300 is public-inbox's "did you mean" page for an unknown Message-ID.
             throw FetchError(base.absoluteString, "<\(messageID)> not found (t.mbox.gz: \(mboxProblem ?? "unavailable"); thread page: \(e.problem))")
         }
@@ -38,24 +38,40 @@ struct PublicInboxThread {
         guard links.site == .publicInbox, !links.raw.isEmpty else {
             throw FetchError(mboxURL.absoluteString, "thread mbox \(mboxProblem ?? "unavailable") and \(pageURL.absoluteString) lists no raw messages")
         }
-        var messages: [MailMessage] = []
+        var wanted: [URL] = []
         for rawURL in links.raw {
             if let id = PublicInboxURL.message(of: rawURL)?.messageID, try await isStored(id) {
-                log("  \(id): already archived")
+                log("  <\(id)> is already archived")
                 continue
             }
-            let response = try await client.get(rawURL, stayOn: host)
-            do {
-                messages += try InputReader.messages(in: response.body, name: rawURL.absoluteString, url: rawURL.absoluteString)
-            } catch let e as InputError {
-                throw FetchError(rawURL.absoluteString, e.problem)
-            }
+            wanted.append(rawURL)
         }
+        // In parallel up to --jobs (the client's per-host limit does the counting), in page order.
+        let client = self.client
+        let fetched = try await withThrowingTaskGroup(of: (Int, [MailMessage]).self) { group in
+            for (index, rawURL) in wanted.enumerated() {
+                group.addTask {
+                    let response = try await client.get(rawURL, stayOn: host)
+                    do {
+                        let name = response.url.absoluteString
+                        return (index, try InputReader.messages(in: response.body, name: name, url: name))
+                    } catch let e as InputError {
+                        throw FetchError(rawURL.absoluteString, e.problem)
+                    }
+                }
+            }
+            var byIndex: [Int: [MailMessage]] = [:]
+            for try await (index, messages) in group { byIndex[index] = messages }
+            return byIndex
+        }
+        let messages = wanted.indices.flatMap { fetched[$0] ?? [] }
         // The /T/ page lists exactly the thread (no loose matches), so nothing to filter.
         return messages
     }
 
-    private func keep(_ all: [MailMessage], around messageID: String, from url: URL) throws -> [MailMessage] {
+    /// The strict thread (unless `loose`) out of a thread mbox fetched from `url`
+    /// (`LIST/MSGID/t.mbox.gz`), each message's source set to its own page.
+    func keep(_ all: [MailMessage], around messageID: String, from url: URL) throws -> [MailMessage] {
         var kept = loose ? all : StrictThread.filter(all, around: messageID)
         if kept.isEmpty { throw FetchError(url.absoluteString, "the thread mbox does not hold <\(messageID)>") }
         // Each message's own page is its source: LIST/MSGID/ beside the requested one.
