@@ -73,10 +73,12 @@ struct FetchOptions: ParsableArguments {
                 let parsed = try FetchTarget.parse(target)
                 let base = try HTTPClient.checkedURL(loreBase)
                 let store = try Archive(path: archive.path)
+                // Progress lines carry URLs a server chose: no escape sequences reach the terminal.
+                let progress: @Sendable (String) -> Void = { warn(TerminalText.neutralised($0)) }
                 let client = HTTPClient(settings: settings, cache: refresh ? nil : ArchiveHTTPCache(archive: store),
-                                        log: { warn($0) })
+                                        log: progress)
                 let fetcher = ArchiveFetcher(client: client, loreBase: base, loose: loose, refresh: refresh,
-                                             isStored: { try store.contains(messageID: $0) }, log: { warn($0) })
+                                             isStored: { try store.contains(messageID: $0) }, log: progress)
                 let tally = Tally()
                 let deliver: ArchiveFetcher.Deliver = { messages in
                     let summary = try store.ingest(messages.map(Analyser.analyse))
@@ -92,7 +94,7 @@ struct FetchOptions: ParsableArguments {
                 for reason in summary.rejections.prefix(50) { warn("listarc: rejected \(reason)") }
             } catch let e as FetchError {
                 // Network trouble is exit status 3, not the bad-input 2 of other errors.
-                warn("listarc: \(e.description)")
+                warn("listarc: " + TerminalText.neutralised(e.description))
                 throw Status.network
             }
         }

@@ -145,6 +145,15 @@ import ListArcCore
         #expect(server.requestLog().count == 4)  // the first request and 3 redirects
     }
 
+    @Test func tlsCertificatesAreVerified() async throws {
+        let server = try LoopbackServer.faultServer(rules: ["/x=body:hello"], tls: true)
+        defer { server.stop() }
+        let e = await problem { _ = try await client().get(URL(string: "https://127.0.0.1:\(server.port)/x")!) }
+        #expect(e?.problem.hasPrefix("TLS verification failed") == true, "\(String(describing: e))")
+        // The handshake failed, so the server never saw a request; and it is not retried.
+        #expect(server.requestLog().isEmpty)
+    }
+
     @Test func nonHTTPSchemesAreRefusedBeforeAnyRequest() async throws {
         await #expect(throws: InputError.self) { _ = try await client().get(URL(string: "ftp://127.0.0.1/x")!) }
     }
