@@ -145,7 +145,12 @@ import ListArcCore
         #expect(server.requestLog().count == 4)  // the first request and 3 redirects
     }
 
-    @Test func tlsCertificatesAreVerified() async throws {
+    static var opensslInstalled: Bool {
+        ["/usr/bin/openssl", "/usr/local/bin/openssl"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test(.enabled(if: opensslInstalled, "needs the openssl command to make a certificate"))
+    func tlsCertificatesAreVerified() async throws {
         let server = try LoopbackServer.faultServer(rules: ["/x=body:hello"], tls: true)
         defer { server.stop() }
         let e = await problem { _ = try await client().get(URL(string: "https://127.0.0.1:\(server.port)/x")!) }
@@ -182,11 +187,12 @@ import ListArcCore
     @Test func delayKeepsRequestsToOneHostApart() async throws {
         let server = try LoopbackServer.faultServer(root: Self.openwall)
         defer { server.stop() }
-        let http = client(delay: 0.3)
+        let http = client(delay: 0.5)
         for _ in 0..<3 { _ = try await http.get(URL(string: server.url(Self.page))!, conditional: false) }
         let times = server.requestLog().compactMap { $0["time"] as? Double }
         #expect(times.count == 3)
-        for (a, b) in zip(times, times.dropFirst()) { #expect(b - a >= 0.25) }
+        // Server-side times jitter a little under load; without --delay the gaps are milliseconds.
+        for (a, b) in zip(times, times.dropFirst()) { #expect(b - a >= 0.4) }
     }
 
     @Test func oneRequestAtATimePerHostByDefault() async throws {
