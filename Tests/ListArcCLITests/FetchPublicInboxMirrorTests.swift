@@ -49,3 +49,46 @@ import TestSupport
         #expect(raws.count == 5)
     }
 }
+
+/// t.mbox.gz may carry loose same-subject matches: dropped unless --loose.
+@Suite struct FetchLooseTests {
+    typealias F = FetchFixture
+
+    @Test func looseMatchesAreKeptOnlyWithLoose() throws {
+        let id = F.thread[4]
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-loose-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = root.appendingPathComponent("linux-mm/\(id)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let loose = """
+            From mboxrd@z Thu Jan  1 00:00:00 1970
+            Message-ID: <loose-match@example.invalid>
+            From: Someone Else <someone@example.invalid>
+            Subject: Re: [PATCH v12 22/69] mm/mmap: change do_brk_flags() to expand existing VMA and add do_brk_munmap()
+            Date: Tue, 26 Jul 2022 10:00:00 +0000
+
+            Same subject, no In-Reply-To or References.
+
+            """
+        var mbox = try Paths.bytes(Paths.sample("seed-thread/thread.mbox"))
+        mbox += Array(loose.utf8)
+        let plain = dir.appendingPathComponent("t.mbox")
+        try Data(mbox).write(to: plain)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-n", plain.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("t.mbox.gz").path))
+
+        let server = try LoopbackServer.faultServer(root: root)
+        defer { server.stop() }
+        for (flags, expected) in [([String](), Set(F.thread)), (["--loose"], Set(F.thread + ["loose-match@example.invalid"]))] {
+            let db = F.temporaryDB()
+            defer { F.remove(db) }
+            let r = try CLI.run(["fetch", "thread", "--db", db] + flags + [server.url("/linux-mm/\(id)/t.mbox.gz")])
+            #expect(r.status == 0, "\(flags): \(r.stderr)")
+            #expect(try F.messageIDs(db) == expected, "\(flags)")
+        }
+    }
+}

@@ -37,7 +37,7 @@ struct FetchOptions: ParsableArguments {
     @Flag(name: .long, help: "Keep every message of the public-inbox thread mbox, not only those linked to the requested one by In-Reply-To/References.")
     var loose = false
 
-    @Flag(name: .long, help: "Fetch and store messages again even when the archive holds them (no conditional requests).")
+    @Flag(name: .long, help: "Fetch again what the archive already holds: no conditional requests, no skipping of archived messages.")
     var refresh = false
 
     @Option(name: .long, help: "Most pages one openwall thread walk may request.")
