@@ -92,3 +92,29 @@ import TestSupport
         }
     }
 }
+
+/// Fetching the same thread from both sites: the raw copies from public-inbox
+/// replace the openwall renderings (obfuscated addresses, no threading headers),
+/// and fetching openwall again does not bring the renderings back.
+@Suite struct FetchBothSitesTests {
+    typealias F = FetchFixture
+
+    @Test func rawCopiesUpgradeOpenwallPagesAndStay() throws {
+        let openwall = try LoopbackServer.faultServer(root: F.openwallRoot)
+        defer { openwall.stop() }
+        let lore = try LoopbackServer.faultServer(root: F.loreRoot)
+        defer { lore.stop() }
+        let db = F.temporaryDB()
+        defer { F.remove(db) }
+        let page = openwall.url("/linux-kernel/2022/07/25/6")
+        let first = try CLI.run(["fetch", "thread", "--db", db, page])
+        #expect(first.stdout.contains("6 new"), "\(first.stderr)")
+        let second = try CLI.run(["fetch", "thread", "--db", db, lore.url("/linux-mm/\(F.thread[0])/")])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("0 new, 5 updated"), "\(second.stdout)")
+        let third = try CLI.run(["fetch", "thread", "--db", db, page])
+        #expect(third.stdout.contains("0 new, 0 updated, 6 unchanged"), "\(third.stdout)")
+        let origins = try F.query(db, "SELECT message_id, origin FROM messages")
+        for row in origins { #expect(row[1] == (row[0] == F.filler7 ? "openwallPage" : "rawMail"), "\(row)") }
+    }
+}
