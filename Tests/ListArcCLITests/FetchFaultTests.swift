@@ -85,6 +85,31 @@ import TestSupport
         #expect(try F.messageIDs(db).isEmpty)
     }
 
+    @Test func gzipBombStopsEarly() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-bomb-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = root.appendingPathComponent("linux-mm/a@b")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // 64 MiB of "From " lines squeezed into a few hundred KiB.
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["python3", "-c", "import gzip,sys; sys.stdout.buffer.write(gzip.compress(b'From x\\n' * (8 << 20)))"]
+        let out = Pipe()
+        make.standardOutput = out
+        try make.run()
+        let bomb = out.fileHandleForReading.readDataToEndOfFile()
+        #expect(bomb.count < 1 << 20)
+        try bomb.write(to: dir.appendingPathComponent("t.mbox.gz"))
+        let server = try LoopbackServer.faultServer(root: root)
+        defer { server.stop() }
+        let db = F.temporaryDB()
+        defer { F.remove(db) }
+        // --max-size 1 MiB: the mbox may expand to 4 MiB.
+        let r = try CLI.run(["fetch", "thread", "--db", db, "--max-size", "1048576", server.url("/linux-mm/a@b/t.mbox.gz")])
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(F.lastLine(r.stderr).contains("expands beyond 4194304 bytes"), "\(r.stderr)")
+    }
+
     @Test func otherSchemesAndNonsenseAreBadInput() throws {
         let db = F.temporaryDB()
         defer { F.remove(db) }

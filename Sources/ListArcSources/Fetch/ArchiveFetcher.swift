@@ -115,7 +115,7 @@ public struct ArchiveFetcher: Sendable {
         let name = page.url.absoluteString
         if page.body.isEmpty { throw FetchError(name, "empty response") }
         if Gzip.isGzip(page.body) {
-            do { return .mbox(try PublicInboxThread.mbox(page.body, url: page.url)) } catch let e as InputError {
+            do { return .mbox(try PublicInboxThread.mbox(page.body, url: page.url, settings: client.settings)) } catch let e as InputError {
                 throw FetchError(name, e.problem)
             }
         }

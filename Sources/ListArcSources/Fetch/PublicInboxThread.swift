@@ -4,6 +4,8 @@ import ListArcCore
 /// Fetches a public-inbox thread: `…/MSGID/t.mbox.gz` (all gzip members), or when
 /// that is unavailable or unreadable the `/T/` page plus each message's `raw`.
 struct PublicInboxThread {
+    /// Real mbox files compress 3–10×.
+    static let expansion = 4
     let client: HTTPClient
     let loose: Bool
     /// Messages already archived are not fetched again through `raw`.
@@ -17,7 +19,7 @@ struct PublicInboxThread {
         var mboxProblem: String?
         do {
             if let response = try await client.getIfPresent(mboxURL, stayOn: host) {
-                let all = try Self.mbox(response.body, url: response.url)
+                let all = try Self.mbox(response.body, url: response.url, settings: client.settings)
                 return try keep(all, around: messageID, from: mboxURL)
             }
             mboxProblem = "not found"
@@ -82,10 +84,13 @@ struct PublicInboxThread {
         return kept
     }
 
-    /// Messages of a (gzipped) mboxrd; InputError when it cannot be read.
-    static func mbox(_ bytes: [UInt8], url: URL) throws -> [MailMessage] {
+    /// Messages of a (gzipped) mboxrd; InputError when it cannot be read. A fetched
+    /// mbox may expand to at most `expansion` × the response size cap, so a gzip bomb
+    /// stops early.
+    static func mbox(_ bytes: [UInt8], url: URL, settings: FetchSettings) throws -> [MailMessage] {
         let name = url.absoluteString
-        let plain = Gzip.isGzip(bytes) ? try Gzip.decompress(bytes, name: name) : bytes
+        let limits = Gzip.Limits(maxOutput: settings.maxResponseBytes.multipliedReportingOverflow(by: expansion).partialValue)
+        let plain = Gzip.isGzip(bytes) ? try Gzip.decompress(bytes, name: name, limits: limits) : bytes
         if plain.isEmpty { return [] }
         return try MailboxReader.mbox(plain, name: name, url: name)
     }
