@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ListArcCoreTests", dependencies: ["ListArcCore", "TestSupport"]),
         .testTarget(name: "ListArcSourcesTests", dependencies: ["ListArcSources", "TestSupport"]),
         .testTarget(name: "ListArcStoreTests", dependencies: ["ListArcStore", "ListArcSources", "TestSupport"]),
-        .testTarget(name: "ListArcCLITests", dependencies: ["ListArcCore", "TestSupport"]),
+        .testTarget(name: "ListArcCLITests", dependencies: ["ListArcCore", "TestSupport", "listarc"]),
     ],
     swiftLanguageModes: [.v6]
 )

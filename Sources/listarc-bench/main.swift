@@ -1,2 +1,6 @@
-// Benchmarks: see BENCHMARKS.md. (Filled in by the benchmark work.)
-print("listarc-bench: no benchmarks yet")
+// Benchmarks: see BENCHMARKS.md.
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+switch benchArguments.first {
+case "pages": PagesBench.run(Array(benchArguments.dropFirst()))
+default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS]")
+}

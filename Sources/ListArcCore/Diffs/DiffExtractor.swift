@@ -1,7 +1,57 @@
 /// Finds every diff at every quote depth of an analysed text part.
-/// (Placeholder signature; the Diffs work fills it in.)
+///
+/// Each depth (and each embedded message at that depth) is read on its own: its
+/// quote prefix is stripped, quoting damage is repaired, and hunks are read by their
+/// `@@` counts. Lines of other depths inside a hunk mean a reply cut it: the hunk
+/// and the diff are then marked incomplete, never passed off as whole.
 public enum DiffExtractor {
     public static func extract(from analysis: QuoteAnalysis, partIndex: Int) -> [ExtractedDiff] {
-        []
+        let lines = analysis.lines
+        guard !lines.isEmpty else { return [] }
+
+        // Which embedded message holds each line (diffs never span two messages).
+        var owner = [Int32](repeating: -1, count: lines.count)
+        for (m, message) in analysis.embedded.enumerated() {
+            for i in message.lineIndices where i >= 0 && i < lines.count { owner[i] = Int32(truncatingIfNeeded: m) }
+        }
+
+        // Group line numbers by (depth, message); keep only groups that may hold a diff.
+        struct Key: Hashable { var depth: Int; var owner: Int32 }
+        var groups: [Key: [Int]] = [:]
+        var order: [Key] = []
+        var promising: Set<Key> = []
+        for (i, line) in lines.enumerated() {
+            let key = Key(depth: line.depth, owner: owner[i])
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(i)
+            if !promising.contains(key), mayStartDiff(line.afterMarkers) { promising.insert(key) }
+        }
+
+        var result: [ExtractedDiff] = []
+        for key in order where promising.contains(key) {
+            guard let indices = groups[key] else { continue }
+            let text = DepthText(lines: lines, indices: indices, depth: key.depth)
+            let message = key.owner >= 0 && Int(key.owner) < analysis.embedded.count ? analysis.embedded[Int(key.owner)] : nil
+            for found in DiffScanner(text: text).scan() {
+                var files = found.files
+                var repairs = found.repairs
+                if key.depth > 0, SpaceStuffing.remove(from: &files) { repairs.append(.spaceStuffingRemoved) }
+                let complete = found.complete && files.allSatisfy { $0.hunks.allSatisfy(\.complete) }
+                let lastEntry = max(found.first, found.next - 1)
+                result.append(ExtractedDiff(
+                    depth: key.depth, files: files, complete: complete, repairs: repairs, partIndex: partIndex,
+                    lineRange: indices[found.first]..<(indices[min(lastEntry, indices.count - 1)] + 1),
+                    author: message?.author, date: message?.date))
+            }
+        }
+        result.sort { ($0.depth, $0.lineRange.lowerBound) < ($1.depth, $1.lineRange.lowerBound) }
+        return result
+    }
+
+    /// Cheap test on a line's text after its markers: could a file section start here?
+    private static func mayStartDiff(_ after: Substring) -> Bool {
+        var s = after
+        if s.utf8.first == UInt8(ascii: " ") { s = s[s.utf8.index(after: s.utf8.startIndex)...] }
+        return s.startsWith("diff ") || s.startsWith("Index: ") || s.startsWith("--- ")
     }
 }

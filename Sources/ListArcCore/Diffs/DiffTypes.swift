@@ -10,7 +10,11 @@ public struct Hunk: Sendable, Hashable {
     public var lines: [String]
     /// False when the hunk's lines do not add up to its counts (a reply trimmed it).
     public var complete: Bool
-    public init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int, section: String = "", lines: [String], complete: Bool = true) {
+    /// The `@@` line exactly as it was in the mail (e.g. `@@ -1,1 +1,1 @@` keeps its
+    /// explicit counts of 1), nil when the counts were recomputed or the hunk was built.
+    public var originalHeaderLine: String?
+    public init(oldStart: Int, oldCount: Int, newStart: Int, newCount: Int, section: String = "", lines: [String], complete: Bool = true,
+                originalHeaderLine: String? = nil) {
         self.oldStart = oldStart
         self.oldCount = oldCount
         self.newStart = newStart
@@ -18,6 +22,7 @@ public struct Hunk: Sendable, Hashable {
         self.section = section
         self.lines = lines
         self.complete = complete
+        self.originalHeaderLine = originalHeaderLine
     }
 
     /// The hunk line up to and including the second `@@` (DESIGN.md's `header`).
@@ -66,6 +71,7 @@ public enum DiffRepair: String, Sendable, Hashable, Codable {
     case unflowed                  // format=flowed soft breaks joined
     case rewrappedLineJoined       // a client wrapped a long diff line
     case hunkRecounted             // @@ counts corrected from intact lines
+    case spaceStuffingRemoved      // a format=flowed quote stuffed a space before context lines
     case mboxFromUnescaped
     case addressDeobfuscated
 }

@@ -27,11 +27,24 @@ public struct TextPart: Sendable, Hashable {
     public var contentType: String      // e.g. "text/plain", "text/x-diff"
     public var filename: String?
     public var isAttachment: Bool
+    /// The part was `format=flowed` and has been un-flowed (RFC 3676): soft line
+    /// breaks joined, space-stuffing removed on unquoted lines. Quoted lines keep
+    /// their prefix as sent, so a Thunderbird-quoted diff line may carry one extra
+    /// leading space after the `> `.
+    public var wasFlowed: Bool = false
+    /// The decoded content used CRLF line ends (all converted to "\n"). Lone CRs
+    /// inside lines are always kept.
+    public var hadCRLF: Bool = false
     public init(text: String, contentType: String = "text/plain", filename: String? = nil, isAttachment: Bool = false) {
         self.text = text
         self.contentType = contentType
         self.filename = filename
         self.isAttachment = isAttachment
+    }
+    public init(text: String, contentType: String, filename: String?, isAttachment: Bool, wasFlowed: Bool, hadCRLF: Bool) {
+        self.init(text: text, contentType: contentType, filename: filename, isAttachment: isAttachment)
+        self.wasFlowed = wasFlowed
+        self.hadCRLF = hadCRLF
     }
 }
 

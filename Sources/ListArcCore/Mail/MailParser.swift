@@ -1,7 +1,36 @@
+import Foundation
+
 /// RFC 5322 + MIME bytes → `MailMessage`.
-/// (Placeholder signature; the Mail work fills it in.)
+///
+/// Headers are unfolded and RFC 2047-decoded, in their order; the MIME tree is
+/// walked for text parts (see `MIMEWalker`): transfer encodings undone, charsets
+/// converted to UTF-8, CRLF turned into LF (lone CRs and NUL bytes are content and
+/// stay), `format=flowed` un-flowed. Never crashes on broken input: only an empty
+/// input is an error.
 public enum MailParser {
     public static func parse(_ bytes: [UInt8], sourceURL: String? = nil) throws -> MailMessage {
-        throw InputError(sourceURL ?? "mail", "mail parsing not implemented yet")
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            throw InputError(sourceURL ?? "mail", "empty mail")
+        }
+        var start = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        let (fields, body) = HeaderBlock.split(bytes[start...])
+        var walker = MIMEWalker()
+        walker.walk(fields: fields, body: body, depth: 0)
+        let headers = fields.map { HeaderField(name: $0.name, value: headerValue($0.value)) }
+        return MailMessage(headers: headers, parts: walker.finishedParts(), origin: .rawMail,
+                           sourceURL: sourceURL, raw: Charset.utf8OrWindows1252(bytes),
+                           otherAttachments: walker.others)
     }
+
+    /// Decoded header text: encoded words decoded, surrounding whitespace trimmed.
+    static func headerValue(_ value: [UInt8]) -> String {
+        var lower = value.startIndex
+        var upper = value.endIndex
+        while lower < upper, isSpace(value[lower]) { lower += 1 }
+        while upper > lower, isSpace(value[upper - 1]) { upper -= 1 }
+        return EncodedWords.decode(value[lower..<upper])
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 }

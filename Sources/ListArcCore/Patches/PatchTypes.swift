@@ -13,6 +13,11 @@ public struct Patch: Sendable, Hashable {
     /// Commit message: text above `---` at the diff's depth, in-body headers removed.
     public var commitMessage: String
     public var diff: ExtractedDiff
+    /// The date as the source wrote it (an attribution's free text when no
+    /// RFC 2822 date is known); `date` is nil then.
+    public var dateAsWritten: String? = nil
+    /// The line after `-- ` below the diff (git's version signature), when present.
+    public var signature: String? = nil
     public init(messageID: String?, subject: String, authorName: String?, authorAddress: String?, authorAddressObfuscated: Bool,
                 date: String?, commitMessage: String, diff: ExtractedDiff) {
         self.messageID = messageID

@@ -14,11 +14,14 @@ public struct QuoteLine: Sendable, Hashable {
         self.depth = depth
         self.prefixLength = prefixLength
     }
+    /// True when the line carries quote markers (Outlook-style quoting has none:
+    /// depth > 0 with `prefixLength` 0, and then there is no separator space).
+    public var hasMarkers: Bool { prefixLength > 0 }
     /// The text after the markers, with at most one separator space removed.
     public var content: Substring {
         let u = raw.utf8
         var i = u.index(u.startIndex, offsetBy: prefixLength)
-        if depth > 0, i < u.endIndex, u[i] == UInt8(ascii: " ") { i = u.index(after: i) }
+        if prefixLength > 0, i < u.endIndex, u[i] == UInt8(ascii: " ") { i = u.index(after: i) }
         return raw[i...]
     }
     /// The text after the markers, nothing else removed.
@@ -33,6 +36,9 @@ public struct QuoteLine: Sendable, Hashable {
 public struct Attribution: Sendable, Hashable, Codable {
     public enum Style: String, Sendable, Hashable, Codable {
         case english, mutt, russian, german, french, outlook, other
+        case spanish, italian, dutch, portuguese, japanese, chinese, korean
+        /// "---------- Forwarded message ---------", "Begin forwarded message:".
+        case forwarded
     }
     /// Index of the attribution line in the body's lines.
     public var lineIndex: Int
@@ -43,14 +49,20 @@ public struct Attribution: Sendable, Hashable, Codable {
     /// The date as written (free text, local time of the replier).
     public var date: String?
     public var style: Style
-    public init(lineIndex: Int, depth: Int, name: String?, address: String?, date: String?, style: Style) {
+    /// Lines the attribution spans (2 for a wrapped "On … wrote:", the header
+    /// block for Outlook); all at `depth`.
+    public var lineCount: Int
+    public init(lineIndex: Int, depth: Int, name: String?, address: String?, date: String?, style: Style, lineCount: Int = 1) {
         self.lineIndex = lineIndex
         self.depth = depth
         self.name = name
         self.address = address
         self.date = date
         self.style = style
+        self.lineCount = lineCount
     }
+    /// The attribution's line indices.
+    public var lineRange: Range<Int> { lineIndex..<(lineIndex + max(1, lineCount)) }
 }
 
 /// A message a reply carries in quoted form, or (depth 0) the reply's own text.
@@ -63,13 +75,17 @@ public struct EmbeddedMessage: Sendable, Hashable {
     /// Indices into `QuoteAnalysis.lines` of the lines written at exactly this depth
     /// in this embedded message.
     public var lineIndices: [Int]
-    public init(depth: Int, author: String?, address: String?, date: String?, attribution: Attribution?, lineIndices: [Int]) {
+    /// Index in `QuoteAnalysis.embedded` of the message that quoted this one
+    /// (nil for depth 0, and for quoted text whose quoting message is not shown).
+    public var parent: Int?
+    public init(depth: Int, author: String?, address: String?, date: String?, attribution: Attribution?, lineIndices: [Int], parent: Int? = nil) {
         self.depth = depth
         self.author = author
         self.address = address
         self.date = date
         self.attribution = attribution
         self.lineIndices = lineIndices
+        self.parent = parent
     }
 }
 

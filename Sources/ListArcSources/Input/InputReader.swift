@@ -38,6 +38,15 @@ public enum InputKind: Equatable, Sendable {
             let name = head[..<colon]
             if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) { return .mail }
         }
+        // Headerless text (a bare patch, a saved body): a mail with no headers.
+        if isText(bytes[start..<min(bytes.count, start + 4096)]) { return .mail }
         return .unknown
+    }
+
+    /// No control bytes but tab, line ends and form feed; valid UTF-8 or 8-bit text.
+    static func isText(_ head: ArraySlice<UInt8>) -> Bool {
+        guard !head.isEmpty else { return false }
+        for byte in head where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C { return false }
+        return true
     }
 }

@@ -1,10 +1,186 @@
 import ArgumentParser
+import Foundation
+import ListArcCore
+import ListArcSources
+import ListArcStore
 
 struct ImportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import pages, mbox(.gz), maildir and .eml files.")
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import pages, mbox(.gz), maildir and .eml files.",
+        discussion: "Folders are read recursively. Each batch of messages is one transaction: an interrupted import leaves a consistent archive and a rerun completes it.")
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Argument(help: "Files or folders to import.")
+    var paths: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Messages per transaction.", visibility: .hidden))
+    var batchSize: Int = 200
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one file or folder") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+    }
 
     func run() async throws {
-        warn("listarc import: not implemented yet")
-        throw Status.badInput
+        try await reportingErrors {
+            let store = try Archive(path: archive.path)
+            var run = ImportRun(archive: store, batchSize: batchSize)
+            var badInput = false
+            for path in paths {
+                do {
+                    for file in try ImportFiles.list(path) { try run.importFile(file, explicit: file.path == path) }
+                } catch let e as InputError {
+                    warn("listarc: \(e.description)")
+                    badInput = true
+                }
+            }
+            try run.finish()
+            print(run.summary.line)
+            for reason in run.summary.rejections.prefix(50) { warn("listarc: rejected \(reason)") }
+            if run.summary.rejections.count > 50 { warn("listarc: … and \(run.summary.rejections.count - 50) more rejected") }
+            if badInput || run.explicitFileFailed { throw Status.badInput }
+        }
+    }
+}
+
+/// One import: reads files, analyses each message, ingests in batches.
+struct ImportRun {
+    let archive: Archive
+    let batchSize: Int
+    var summary = IngestSummary()
+    var explicitFileFailed = false
+    private var batch: [AnalysedMessage] = []
+    private var batchBytes = 0
+    private let progress = Progress()
+
+    /// Flush early when a batch holds this much text (huge messages keep memory flat too).
+    static let batchByteLimit = 24 << 20
+
+    init(archive: Archive, batchSize: Int) {
+        self.archive = archive
+        self.batchSize = batchSize
+    }
+
+    mutating func importFile(_ file: ImportFiles.File, explicit: Bool) throws {
+        progress.file(file.path)
+        do {
+            try MessageSource.forEachMessage(in: file) { message in
+                let analysed = Analyser.analyse(message)
+                batchBytes += message.raw?.utf8.count ?? message.body.utf8.count
+                batch.append(analysed)
+                if batch.count >= batchSize || batchBytes >= ImportRun.batchByteLimit { try flush() }
+            }
+        } catch let e as InputError {
+            if explicit {
+                warn("listarc: \(e.description)")
+                explicitFileFailed = true
+            } else {
+                summary.reject(e.input, e.problem)
+            }
+        }
+    }
+
+    mutating func flush() throws {
+        guard !batch.isEmpty else { return }
+        summary += try archive.ingest(batch)
+        batch.removeAll(keepingCapacity: true)
+        batchBytes = 0
+        progress.update(summary)
+    }
+
+    mutating func finish() throws {
+        try flush()
+        progress.done()
+    }
+}
+
+/// Reads the messages of one file. Whole-file for now; mbox files are streamed once
+/// the Files work's `MailboxReader.forEachMessage` is on main.
+enum MessageSource {
+    static func forEachMessage(in file: ImportFiles.File, _ body: (MailMessage) throws -> Void) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe))
+        } catch {
+            throw InputError(file.path, "cannot read: \(error.localizedDescription)")
+        }
+        for message in try InputReader.messages(in: bytes, name: file.path, url: file.url) { try body(message) }
+    }
+}
+
+/// The files an import argument stands for.
+enum ImportFiles {
+    struct File {
+        var path: String
+        /// The archive URL when the file sits in a mirror tree (…/lists.openwall.net/LIST/…).
+        var url: String?
+    }
+
+    static func list(_ path: String) throws -> [File] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError(path, "no such file or folder") }
+        guard isDir.boolValue else { return [File(path: path, url: mirrorURL(path))] }
+        let root = URL(fileURLWithPath: path)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
+                                                          options: [.skipsHiddenFiles]) else { throw InputError(path, "cannot read the folder") }
+        var files: [String] = []
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
+            if values?.isDirectory == true {
+                // A maildir's tmp/ holds deliveries in progress.
+                if url.lastPathComponent == "tmp", isMaildir(url.deletingLastPathComponent()) { walker.skipDescendants() }
+                continue
+            }
+            if values?.isRegularFile == true { files.append(url.path) }
+        }
+        return files.sorted().map { File(path: $0, url: mirrorURL($0)) }
+    }
+
+    static func isMaildir(_ dir: URL) -> Bool {
+        let fm = FileManager.default
+        return fm.fileExists(atPath: dir.appendingPathComponent("cur").path) && fm.fileExists(atPath: dir.appendingPathComponent("new").path)
+    }
+
+    /// `…/lists.openwall.net/linux-kernel/2022/07/25/6` → `https://lists.openwall.net/linux-kernel/2022/07/25/6`
+    /// (`index.html` dropped), so pages saved from an archive keep their list and URL.
+    static func mirrorURL(_ path: String) -> String? {
+        let parts = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        guard parts.count >= 3 else { return nil }
+        for i in stride(from: parts.count - 3, through: 0, by: -1) where looksLikeHost(parts[i]) {
+            var rest = Array(parts[(i + 1)...])
+            var trailingSlash = false
+            if rest.last == "index.html" { rest.removeLast(); trailingSlash = true }
+            return "https://\(parts[i])/" + rest.joined(separator: "/") + (trailingSlash && !rest.isEmpty ? "/" : "")
+        }
+        return nil
+    }
+
+    private static func looksLikeHost(_ s: String) -> Bool {
+        let labels = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, (2...6).contains(tld.count), tld.allSatisfy({ $0.isASCII && $0.isLetter }),
+              !["html", "htm", "mbox", "gz", "eml", "txt", "d", "git"].contains(tld.lowercased()) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
+    }
+}
+
+/// Progress on stderr, only when it is a terminal.
+final class Progress {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var last = Date.distantPast
+    private var currentFile = ""
+
+    func file(_ path: String) { currentFile = path }
+
+    func update(_ s: IngestSummary) {
+        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        let total = s.new + s.updated + s.unchanged + s.rejected
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(total) messages (\(s.new) new) \(currentFile.suffix(60))".utf8))
+    }
+
+    func done() {
+        if enabled, last != .distantPast { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -1,0 +1,44 @@
+/// The diff text of a patch: what `git apply` takes.
+/// (Private stand-in until the Diffs work's `DiffRenderer` is on main.)
+enum PatchDiffText {
+    static func render(_ files: [FileDiff]) -> String {
+        var out = ""
+        for file in files {
+            for line in file.headerLines { out += line + "\n" }
+            for hunk in file.hunks {
+                out += hunk.headerLine + "\n"
+                for line in hunk.lines { out += line + "\n" }
+            }
+            for line in file.binaryLines { out += line + "\n" }
+        }
+        return out
+    }
+}
+
+extension Patch {
+    /// The diff as `git apply` takes it, every line ending in "\n".
+    public var diffText: String { PatchDiffText.render(diff.files) }
+
+    /// The `git am` mail (`git format-patch --stdout` layout).
+    public var mailText: String { PatchMail.render(self, diffText: diffText) }
+
+    /// Name, address and date for display: `Name <addr>`.
+    public var author: String { PatchAuthor(name: authorName, address: authorAddress).display }
+
+    /// The patch limited to the files whose old or new path (a/ b/ removed) is `path`.
+    public func only(file path: String) -> Patch {
+        var copy = self
+        copy.diff.files = diff.files.filter { file in
+            let change = FileChange(file)
+            return change.oldPath == path || change.newPath == path
+        }
+        // A trimmed hunk in a file left out no longer makes the copy partial.
+        copy.diff.complete = diff.complete || copy.diff.files.allSatisfy { $0.hunks.allSatisfy(\.complete) }
+        return copy
+    }
+}
+
+extension Patch {
+    /// The diff text of some file sections (what `git apply` takes).
+    public static func diffText(of files: [FileDiff]) -> String { PatchDiffText.render(files) }
+}

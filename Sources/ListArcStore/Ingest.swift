@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import ListArcCore
+
+extension Archive {
+    /// Stores a batch of analysed messages in one transaction. Idempotent by
+    /// Message-ID: the same copy again changes nothing; a better copy (see `CopyRank`)
+    /// or one analysed by a newer parser replaces the stored one.
+    public func ingest(_ batch: [AnalysedMessage], parserVersion: Int = Archive.parserVersion,
+                       now: Date = Date()) throws -> IngestSummary {
+        if batch.isEmpty { return IngestSummary() }
+        return try writeTransaction { db in
+            var writer = try BatchWriter(db, parserVersion: parserVersion, fetchedAt: Int64(now.timeIntervalSince1970))
+            var summary = IngestSummary()
+            for analysed in batch { try writer.store(analysed, into: &summary) }
+            try ThreadMaintenance(db).update(touched: writer.touched, replies: writer.repliesNeedingParents)
+            return summary
+        }
+    }
+}
+
+/// One batch's inserts, with every statement prepared once and reused for all rows.
+struct BatchWriter {
+    let db: Database
+    let parserVersion: Int
+    let fetchedAt: Int64
+    /// Message-IDs inserted or replaced, with their analysis (for threading).
+    var touched: [(id: String, subjectKey: String)] = []
+    var repliesNeedingParents: [String: ThreadNode] = [:]
+    private var listIDs: [String: Int64] = [:]
+
+    private let lookup: Statement
+    private let insertMessage: RawStatement
+    private let updateMessage: RawStatement
+    private let insertFTS: RawStatement
+    private let deleteFTS: RawStatement
+    private let insertSource: RawStatement
+    private let insertMention: RawStatement
+    private let insertEmbedded: RawStatement
+    private let insertDiff: RawStatement
+    private let insertFile: RawStatement
+    private let insertHunk: RawStatement
+    private let insertReport: RawStatement
+    private let insertFrame: RawStatement
+
+    static let messageColumns = """
+        message_id, synthetic_id, list, source_url, origin, copy_rank, subject, subject_key, author, author_name,
+        author_address, date, date_text, in_reply_to, "references", raw, body, addresses_obfuscated, parser_version,
+        content_hash, fetched_at, parent_id, parent_inferred, needs_inference
+        """
+
+    init(_ db: Database, parserVersion: Int, fetchedAt: Int64) throws {
+        self.db = db
+        self.parserVersion = parserVersion
+        self.fetchedAt = fetchedAt
+        lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version, subject, author, body FROM messages WHERE message_id = ?")
+        let placeholders = Array(repeating: "?", count: 24).joined(separator: ", ")
+        insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns)) VALUES (\(placeholders))")
+        let assignments = BatchWriter.messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+        updateMessage = try RawStatement(db, "UPDATE messages SET \(assignments.joined(separator: ", ")), thread_root = NULL WHERE id = ?25")
+        insertFTS = try RawStatement(db, "INSERT INTO messages_fts (rowid, subject, author, body) VALUES (?, ?, ?, ?)")
+        deleteFTS = try RawStatement(db, "INSERT INTO messages_fts (messages_fts, rowid, subject, author, body) VALUES ('delete', ?, ?, ?, ?)")
+        insertSource = try RawStatement(db, """
+            INSERT INTO sources (url, message, origin, fetched_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT(url) DO UPDATE SET message = excluded.message, origin = excluded.origin, fetched_at = excluded.fetched_at
+            """)
+        insertMention = try RawStatement(db, "INSERT INTO mentions (message, mentioned) VALUES (?, ?)")
+        insertEmbedded = try RawStatement(db, """
+            INSERT INTO embedded (message, part, depth, author, address, date, attribution_style, attribution_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertDiff = try RawStatement(db, """
+            INSERT INTO diffs (message, position, depth, complete, repairs, part, line_start, line_end, author, date, subject)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertFile = try RawStatement(db, "INSERT INTO files (diff, position, flavor, old_path, new_path, header, binary) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insertHunk = try RawStatement(db, """
+            INSERT INTO hunks (file, position, header, old_start, old_count, new_start, new_count, section, complete, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertReport = try RawStatement(db, """
+            INSERT INTO reports (message, position, kind, title, file, line, version, depth, part, line_start, line_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertFrame = try RawStatement(db, """
+            INSERT INTO report_frames (report, position, function, offset, size, module, file, line, reliable, inlined)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func store(_ analysed: AnalysedMessage, into summary: inout IngestSummary) throws {
+        let m = analysed.message
+        let what = m.sourceURL ?? m.messageID ?? (m.subject.isEmpty ? "message" : m.subject)
+        if m.headers.isEmpty && m.parts.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) {
+            summary.reject(what, "empty message (no headers, no text)")
+            return
+        }
+        let id = MessageIdentity.id(of: m)
+        if id.utf8.count > 2000 { summary.reject(what, "Message-ID longer than 2000 bytes"); return }
+        let hash = CopyRank.contentHash(m)
+        let rank = CopyRank.of(m)
+
+        var rowID: Int64
+        if let row = try Row.fetchOne(lookup, arguments: [id]) {
+            rowID = row["id"]
+            let storedHash: String = row["content_hash"], storedRank: Int = row["copy_rank"], storedParser: Int = row["parser_version"]
+            let better = rank > storedRank || (rank >= storedRank && parserVersion > storedParser)
+            guard better, storedHash != hash || parserVersion > storedParser else {
+                try recordSource(m, message: rowID)
+                summary.unchanged += 1
+                return
+            }
+            try removeAnalysis(of: rowID, subject: row["subject"], author: row["author"], body: row["body"])
+            try bindMessage(updateMessage, m, id: id, hash: hash, rank: rank, node: nil)
+            updateMessage.bind(25, rowID)
+            try updateMessage.run()
+            summary.updated += 1
+        } else {
+            try bindMessage(insertMessage, m, id: id, hash: hash, rank: rank, node: nil)
+            rowID = try insertMessage.run()
+            summary.new += 1
+        }
+        let node = ThreadNode(analysed, id: id)
+        if node.declaredParent == nil, node.looksLikeReply {
+            repliesNeedingParents[id] = node
+            try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
+        }
+        touched.append((id, node.subjectKey))
+        insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
+        try insertFTS.run()
+        try recordSource(m, message: rowID)
+        for mention in Set(node.mentions) {
+            insertMention.bind(1, rowID); insertMention.bind(2, mention)
+            try insertMention.run()
+        }
+        try storeAnalysis(analysed, message: rowID)
+    }
+
+    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, hash: String, rank: Int, node: ThreadNode?) throws {
+        let author = Author(m.from)
+        let declared = m.inReplyTo ?? m.references.last
+        s.bind(1, id)
+        s.bind(2, m.messageID == nil || m.messageID?.isEmpty == true)
+        s.bind(3, try listID(for: m))
+        s.bind(4, m.sourceURL)
+        s.bind(5, m.origin.rawValue)
+        s.bind(6, rank)
+        s.bind(7, m.subject)
+        s.bind(8, SubjectKey.key(m.subject))
+        s.bind(9, m.from)
+        s.bind(10, author.name)
+        s.bind(11, author.address)
+        s.bind(12, m.date.flatMap(MailDate.parse))
+        s.bind(13, m.date)
+        s.bind(14, m.inReplyTo)
+        s.bind(15, m.references.isEmpty ? nil : m.references.joined(separator: " "))
+        s.bind(16, m.raw)
+        s.bind(17, m.body)
+        s.bind(18, m.addressesObfuscated)
+        s.bind(19, parserVersion)
+        s.bind(20, hash)
+        s.bind(21, fetchedAt)
+        s.bind(22, declared)
+        s.bind(23, false)
+        s.bind(24, false)
+    }
+
+    private mutating func listID(for m: MailMessage) throws -> Int64? {
+        guard let (host, name) = ListName.of(m) else { return nil }
+        let key = host + "/" + name
+        if let id = listIDs[key] { return id }
+        try db.execute(sql: "INSERT INTO lists (name, host) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [name, host])
+        let id = try Int64.fetchOne(db, sql: "SELECT id FROM lists WHERE host = ? AND name = ?", arguments: [host, name])
+        listIDs[key] = id
+        return id
+    }
+
+    private func recordSource(_ m: MailMessage, message: Int64) throws {
+        guard let url = m.sourceURL, !url.isEmpty else { return }
+        insertSource.bind(1, url); insertSource.bind(2, message); insertSource.bind(3, m.origin.rawValue); insertSource.bind(4, fetchedAt)
+        try insertSource.run()
+    }
+
+    /// Drops what was derived from the stored copy (cascades to files, hunks, frames).
+    private func removeAnalysis(of message: Int64, subject: String?, author: String?, body: String?) throws {
+        deleteFTS.bind(1, message); deleteFTS.bind(2, subject ?? ""); deleteFTS.bind(3, author ?? ""); deleteFTS.bind(4, body ?? "")
+        try deleteFTS.run()
+        for table in ["diffs", "embedded", "reports", "mentions"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE message = ?", arguments: [message])
+        }
+    }
+
+    private func storeAnalysis(_ a: AnalysedMessage, message: Int64) throws {
+        for (part, analysis) in a.quotes.enumerated() {
+            for e in analysis.embedded {
+                let s = insertEmbedded
+                s.bind(1, message); s.bind(2, part); s.bind(3, e.depth); s.bind(4, e.author); s.bind(5, e.address); s.bind(6, e.date)
+                s.bind(7, e.attribution?.style.rawValue); s.bind(8, e.attribution?.lineIndex)
+                try s.run()
+            }
+        }
+        for (position, d) in a.diffs.enumerated() {
+            let s = insertDiff
+            s.bind(1, message); s.bind(2, position); s.bind(3, d.depth); s.bind(4, d.complete)
+            s.bind(5, d.repairs.map(\.rawValue).joined(separator: ",")); s.bind(6, d.partIndex)
+            s.bind(7, d.lineRange.lowerBound); s.bind(8, d.lineRange.upperBound)
+            s.bind(9, d.author); s.bind(10, d.date); s.bind(11, d.subject)
+            let diffID = try s.run()
+            for (filePosition, f) in d.files.enumerated() {
+                let fs = insertFile
+                fs.bind(1, diffID); fs.bind(2, filePosition); fs.bind(3, f.flavor.rawValue); fs.bind(4, f.oldPath); fs.bind(5, f.newPath)
+                fs.bind(6, f.headerLines.joined(separator: "\n")); fs.bind(7, f.binaryLines.isEmpty ? nil : f.binaryLines.joined(separator: "\n"))
+                let fileID = try fs.run()
+                for (hunkPosition, h) in f.hunks.enumerated() {
+                    let hs = insertHunk
+                    hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, h.header)
+                    hs.bind(4, h.oldStart); hs.bind(5, h.oldCount); hs.bind(6, h.newStart); hs.bind(7, h.newCount)
+                    hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, h.lines.joined(separator: "\n"))
+                    try hs.run()
+                }
+            }
+        }
+        for (position, r) in a.reports.enumerated() {
+            let s = insertReport
+            s.bind(1, message); s.bind(2, position); s.bind(3, r.kind.rawValue); s.bind(4, r.title); s.bind(5, r.file); s.bind(6, r.line)
+            s.bind(7, r.kernelVersion); s.bind(8, r.depth); s.bind(9, r.partIndex); s.bind(10, r.lineRange.lowerBound); s.bind(11, r.lineRange.upperBound)
+            let reportID = try s.run()
+            for (framePosition, f) in r.frames.enumerated() {
+                let fs = insertFrame
+                fs.bind(1, reportID); fs.bind(2, framePosition); fs.bind(3, f.function); fs.bind(4, f.offset); fs.bind(5, f.size)
+                fs.bind(6, f.module); fs.bind(7, f.file); fs.bind(8, f.line); fs.bind(9, f.reliable); fs.bind(10, f.inlined)
+                try fs.run()
+            }
+        }
+    }
+}

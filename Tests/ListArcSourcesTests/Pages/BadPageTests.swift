@@ -1,0 +1,81 @@
+import Testing
+import TestSupport
+import ListArcCore
+@testable import ListArcSources
+
+/// Whatever the internet serves: a clear InputError or a best-effort result, never a crash or a hang.
+@Suite struct BadPageTests {
+    /// The M5 page with the blists part replaced by the error text blists prints.
+    func errorPage() throws -> [UInt8] {
+        let page = String(decoding: try Seed.openwall("2022/07/25/6"), as: UTF8.self)
+        let start = try #require(page.range(of: "<a href=\"5\">[&lt;prev]"))
+        let end = try #require(page.range(of: "</pre>"))
+        return Array((page[..<start.lowerBound] + "<p>The request has failed: No such message\n" + page[end.upperBound...]).utf8)
+    }
+
+    @Test func errorPageNamesTheInput() throws {
+        let error = #expect(throws: InputError.self) {
+            try PageReader.messages(html: try errorPage(), name: "linux-kernel/2022/07/25/99", url: nil)
+        }
+        #expect(error?.input == "linux-kernel/2022/07/25/99")
+        #expect(error?.problem.contains("No such message") == true)
+    }
+
+    @Test func aMessageQuotingTheErrorTextIsStillAMessage() throws {
+        var page = String(decoding: try Seed.openwall("2022/07/25/6"), as: UTF8.self)
+        page = page.replacingOccurrences(of: "you using?\n\nThe next-20220722", with: "you using?\n\nThe request has failed: No such message\nThe next-20220722")
+        let messages = try PageReader.messages(html: Array(page.utf8), name: "6", url: nil)
+        #expect(messages.first?.body.contains("The request has failed: No such message\n") == true)
+    }
+
+    @Test func emptyAndForeignPages() throws {
+        #expect(throws: InputError.self) { try PageReader.messages(html: [], name: "e", url: nil) }
+        let foreign = Array("<html><head><title>Hi</title></head><body><p>hello</p><pre>Subject: x\n\nbody</pre></body></html>".utf8)
+        let error = #expect(throws: InputError.self) { try PageReader.messages(html: foreign, name: "foreign.html", url: nil) }
+        #expect(error?.input == "foreign.html")
+        let junk: [UInt8] = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 7) }
+        #expect(throws: InputError.self) { try PageReader.messages(html: junk, name: "junk", url: nil) }
+    }
+
+    static let pages: [String] = Seed.openwallPages.map { "openwall/lists.openwall.net/linux-kernel/" + $0 }
+        + Seed.ids.flatMap { id in ["index.html", "T/index.html", "t/index.html"].map { "lore/lore.kernel.org/linux-mm/\(id)/\($0)" } }
+
+    @Test(arguments: pages) func truncatedPagesGiveWhatTheyHold(path: String) throws {
+        let full = try Paths.bytes(Paths.sample(path))
+        let complete = try PageReader.messages(html: full, name: path, url: nil)
+        for cut in [full.count / 2, full.count / 3, full.count - 10] {
+            let half = Array(full[..<cut])
+            do {
+                let messages = try PageReader.messages(html: half, name: path, url: nil)
+                #expect(messages.count <= complete.count)
+                // Messages before the cut are whole; the cut one is best effort.
+                for (m, c) in zip(messages.dropLast(), complete) { #expect(m.body == c.body) }
+                if let last = messages.last, let same = complete.first(where: { $0.messageID == last.messageID }) {
+                    #expect(same.body.hasPrefix(String(last.body.prefix(200))))
+                }
+            } catch let error as InputError {
+                #expect(error.input == path)
+            }
+        }
+    }
+
+    @Test func fiftyMegabytesOnOneLine() throws {
+        let line = [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
+        // Not an archive page at all.
+        let plain = Array("<html><body><p>".utf8) + line + Array("</p></body></html>".utf8)
+        #expect(throws: InputError.self) { try PageReader.messages(html: plain, name: "big", url: nil) }
+        // A blists message whose body is one 50 MB line.
+        let blists = Array("<html><head><title>l - s</title></head><body><a href=\".\">[day]</a>\n<pre style=\"white-space: pre-wrap\">\nSubject: s\n\n".utf8)
+            + line + Array("\n</pre>\n<p><a href=\"https://www.openwall.com/blists/\">Powered by blists</a></body></html>".utf8)
+        // libxml2 would cut a text node at 10 MB without XML_PARSE_HUGE; the body must be whole.
+        let m = try #require(try PageReader.messages(html: blists, name: "big", url: nil).first)
+        #expect(m.subject == "s")
+        #expect(m.body.utf8.count == line.count + 1)
+    }
+
+    @Test func deeplyNestedMarkupDoesNotRecurse() throws {
+        let open = String(repeating: "<div>", count: 100_000)
+        let html = Array(("<html><body>" + open + "<pre>x</pre>" + "</body></html>").utf8)
+        #expect(throws: InputError.self) { try PageReader.messages(html: html, name: "nested", url: nil) }
+    }
+}
