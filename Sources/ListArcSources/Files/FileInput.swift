@@ -8,7 +8,7 @@ extension InputReader {
     /// is detected from the (decompressed) content, as `messages(in:name:url:)` does,
     /// and the results are the same.
     public static func forEachMessage(at file: URL, url: String? = nil, chunkSize: Int = 1 << 20,
-                                      limits: Gzip.Limits = .standard,
+                                      limits: Gzip.Limits = .streaming,
                                       _ body: (MailMessage) throws -> Void) throws {
         let name = file.path
         let source = url ?? name

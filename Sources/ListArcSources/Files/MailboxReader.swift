@@ -23,7 +23,7 @@ public enum MailboxReader {
     /// The raw bytes of each message of an mbox file (or a single mail file),
     /// read in chunks and gunzipped on the fly when the file is gzip: memory stays
     /// at one message plus one chunk, whatever the file size.
-    public static func forEachMessage(in url: URL, chunkSize: Int = 1 << 20, limits: Gzip.Limits = .standard,
+    public static func forEachMessage(in url: URL, chunkSize: Int = 1 << 20, limits: Gzip.Limits = .streaming,
                                       _ body: ([UInt8]) throws -> Void) throws {
         var splitter = MboxSplitter()
         try ChunkedFile.read(url, chunkSize: chunkSize, limits: limits) { try splitter.feed($0[...], body) }
