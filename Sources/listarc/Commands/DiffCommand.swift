@@ -83,6 +83,11 @@ struct DiffExtractCommand: AsyncParsableCommand {
                 }
                 if printable.isEmpty { throw Status.nothingFound }
             }
+            if format == .mbox {
+                for p in printable where p.authorAddress == nil {
+                    warn("listarc: \(input): no author address found for \"\(DiffExtractOutput.printable(p.subject))\"; git am needs one in its From: line")
+                }
+            }
             for p in printable where p.authorAddressObfuscated {
                 warn("listarc: \(input): author address of \"\(DiffExtractOutput.printable(p.subject))\" is obfuscated by the archive (\(DiffExtractOutput.printable(p.authorAddress ?? ""))); no full copy found to restore it")
             }

@@ -218,3 +218,26 @@ import TestSupport
         #expect(PatchAuthor.parse("<<<>>>")?.address == nil)
     }
 }
+
+@Suite struct QuotedDateTests {
+    @Test func depthOneAttributionTakesTheSendersZone() throws {
+        // M2 quotes M1 at depth 1 under "20.07.2022 05:17, Liam Howlett пишет:",
+        // written by Dmitry (+0300): that is M1's 02:17 UTC.
+        let m2 = try PatchFixtures.seedMessage("M2")
+        let (analysis, diff) = try PatchFixtures.seedDiff(in: m2, depth: 1)
+        var d = diff
+        d.date = "20.07.2022 05:17"
+        let patch = try #require(PatchBuilder.patches(message: m2, quotes: [analysis], diffs: [d]).first)
+        #expect(patch.date == "Wed, 20 Jul 2022 05:17:00 +0300")
+    }
+
+    @Test func deeperAttributionsGiveNoMailDate() throws {
+        let m5 = try PatchFixtures.seedMessage("M5")
+        let (analysis, diff) = try PatchFixtures.seedDiff(in: m5, depth: 4)
+        var d = diff
+        d.date = "20.07.2022 05:17"
+        let patch = try #require(PatchBuilder.patches(message: m5, quotes: [analysis], diffs: [d]).first)
+        #expect(patch.date == nil)
+        #expect(patch.dateAsWritten != nil)
+    }
+}
