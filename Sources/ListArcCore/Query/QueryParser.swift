@@ -111,10 +111,8 @@ private struct Parser {
         if let first = try parseAnd() { parts.append(first) }
         while peek == .or {
             i += 1
-            if let next = try parseAnd() { parts.append(next) } else if parts.isEmpty || i >= tokens.count {
-                // A dangling OR is a word.
-                parts.append(.term(QueryTerm(field: .text, value: "OR")))
-            }
+            // A trailing OR (nothing on its right) is dropped.
+            if let next = try parseAnd() { parts.append(next) }
         }
         return parts.count <= 1 ? parts.first : .or(parts)
     }
