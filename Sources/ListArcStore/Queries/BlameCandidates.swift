@@ -8,10 +8,10 @@ public struct ReportSource: Sendable {
     public var messageID: String?
     /// In-Reply-To and References of the report's message.
     public var references: [String]
-    /// Hunks the report's message quotes: (file path, hunk lines joined by "\n").
-    public var quotedHunks: [(file: String, text: String)]
+    /// Hunks the report's message quotes: (file path, `@@ -a,b +c,d @@` header, hunk lines joined by "\n").
+    public var quotedHunks: [(file: String, header: String, text: String)]
     public var date: Date?
-    public init(messageID: String? = nil, references: [String] = [], quotedHunks: [(file: String, text: String)] = [], date: Date? = nil) {
+    public init(messageID: String? = nil, references: [String] = [], quotedHunks: [(file: String, header: String, text: String)] = [], date: Date? = nil) {
         self.messageID = messageID
         self.references = references
         self.quotedHunks = quotedHunks
@@ -32,7 +32,7 @@ extension Archive {
         var places: [(file: String, line: Int)] = []
         if let f = report.file, let l = report.line { places.append((f, l)) }
         for frame in report.frames { if let f = frame.file, let l = frame.line { places.append((f, l)) } }
-        let quoted = Set(source.quotedHunks.map { HunkFingerprint(file: DiffPath.plain($0.file) ?? $0.file, text: $0.text) })
+        let quoted = Set(source.quotedHunks.map { HunkFingerprint(file: DiffPath.plain($0.file) ?? $0.file, header: $0.header, text: $0.text) })
 
         return try read { db in
             var hunkIDs: Set<Int64> = []
@@ -94,7 +94,7 @@ extension Archive {
         for chunk in stride(from: 0, to: hunks.count, by: 500) {
             let part = Array(hunks[chunk..<min(hunks.count, chunk + 500)])
             let rows = try Row.fetchAll(db, sql: """
-                SELECT h.id, h.old_start, h.old_count, h.new_start, h.new_count, h.section, h.complete, h.text,
+                SELECT h.id, h.header, h.old_start, h.old_count, h.new_start, h.new_count, h.section, h.complete, h.text,
                        f.old_path, f.new_path, d.depth, d.date AS diff_date, m.message_id, m.subject, m.date
                 FROM hunks h JOIN files f ON f.id = h.file JOIN diffs d ON d.id = f.diff JOIN messages m ON m.id = d.message
                 WHERE h.id IN (\(part.map { _ in "?" }.joined(separator: ", ")))
@@ -103,7 +103,7 @@ extension Archive {
             for r in rows {
                 let text: String = r["text"]
                 let file = DiffPath.of(old: r["old_path"], new: r["new_path"])
-                let key = HunkFingerprint(file: file, text: text)
+                let key = HunkFingerprint(file: file, header: r["header"], text: text)
                 let hunk = Hunk(oldStart: r["old_start"], oldCount: r["old_count"], newStart: r["new_start"], newCount: r["new_count"],
                                 section: r["section"], lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                                 complete: r["complete"])

@@ -73,7 +73,7 @@ extension Archive {
             while let row = try cursor.next() {
                 let relation = FunctionRelation(rawValue: row["relation"]) ?? .mentions
                 let file = DiffPath.of(old: row["old_path"], new: row["new_path"])
-                let key = HunkFingerprint(file: file, text: row["text"])
+                let key = HunkFingerprint(file: file, header: row["header"], text: row["text"])
                 let copy = Copy(hunk: row["hunk"], messageID: row["message_id"], subject: row["subject"], date: row["date"],
                                 dateText: row["date_text"], header: row["header"], section: row["section"], depth: row["depth"])
                 if groups[key] == nil { order.append(key); groups[key] = Group(file: file, shown: copy, relation: relation) }

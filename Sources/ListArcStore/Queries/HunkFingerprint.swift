@@ -1,10 +1,13 @@
-/// Identifies one hunk's text in one file, so the same patch quoted in ten replies
-/// (same lines once unquoted) counts as one result.
+/// Identifies one hunk in one file, so the same patch quoted in ten replies (same
+/// header and lines once unquoted) counts as one result. The header keeps another
+/// revision of the patch (same lines, moved) apart.
 struct HunkFingerprint: Hashable {
     let file: String
+    let header: String
     let text: String
-    init(file: String, text: String) {
+    init(file: String, header: String, text: String) {
         self.file = file
+        self.header = header
         // Trailing blanks differ between a patch and its quoted copies (mailers strip them).
         self.text = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\r" }) }

@@ -44,9 +44,9 @@ struct BlameCommand: AsyncParsableCommand {
             }
             let id = message.messageID
             let date = message.date.flatMap(MailDate.parse).map { Date(timeIntervalSince1970: TimeInterval($0)) }
-            var quoted: [(file: String, text: String)] = []
+            var quoted: [(file: String, header: String, text: String)] = []
             for d in analysed.diffs where d.depth > 0 {
-                for f in d.files { for h in f.hunks { quoted.append((f.newPath ?? f.oldPath ?? "", h.lines.joined(separator: "\n"))) } }
+                for f in d.files { for h in f.hunks { quoted.append((f.newPath ?? f.oldPath ?? "", h.header, h.lines.joined(separator: "\n"))) } }
             }
             let refs = Array(Set((message.inReplyTo.map { [$0] } ?? []) + message.references)).sorted()
             let source = ReportSource(messageID: stored ? id : (id.flatMap { try? store.contains(messageID: $0) } == true ? id : nil),
