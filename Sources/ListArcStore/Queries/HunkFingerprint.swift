@@ -4,22 +4,39 @@
 struct HunkFingerprint: Hashable {
     let file: String
     let header: String
-    let text: String
+    /// FNV-1a over the text's bytes, trailing blanks of each line left out (mailers
+    /// strip them from quoted copies), and the byte count hashed.
+    let digest: UInt64
+    let length: Int
+
     init(file: String, header: String, text: String) {
         self.file = file
         self.header = header
-        // Trailing blanks differ between a patch and its quoted copies (mailers strip them).
-        self.text = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\r" }) }
-            .joined(separator: "\n")
-    }
-}
-
-extension Substring {
-    func trimmingSuffix(while drop: (Character) -> Bool) -> Substring {
-        var end = endIndex
-        while end > startIndex, drop(self[index(before: end)]) { end = index(before: end) }
-        return self[startIndex..<end]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        var text = text
+        text.withUTF8 { bytes in
+            var blanksFrom = -1  // start of a run of blanks not yet hashed
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                    if blanksFrom < 0 { blanksFrom = i }
+                    continue
+                }
+                if blanksFrom >= 0 {
+                    // Blanks inside a line count; blanks before a line end do not.
+                    if byte != 0x0A {
+                        for j in blanksFrom..<i { hash = (hash ^ UInt64(bytes[j])) &* 0x100_0000_01b3 }
+                        length += i - blanksFrom
+                    }
+                    blanksFrom = -1
+                }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                length += 1
+            }
+        }
+        digest = hash
+        self.length = length
     }
 }
 
