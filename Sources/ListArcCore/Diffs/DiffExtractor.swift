@@ -6,6 +6,12 @@
 /// and the diff are then marked incomplete, never passed off as whole.
 public enum DiffExtractor {
     public static func extract(from analysis: QuoteAnalysis, partIndex: Int) -> [ExtractedDiff] {
+        extract(from: analysis, partIndex: partIndex, wasFlowed: false)
+    }
+
+    /// `wasFlowed`: the part was format=flowed (`TextPart.wasFlowed`), so quoted
+    /// context lines may carry a stuffed space even where no line proves it.
+    public static func extract(from analysis: QuoteAnalysis, partIndex: Int, wasFlowed: Bool) -> [ExtractedDiff] {
         let lines = analysis.lines
         guard !lines.isEmpty else { return [] }
 
@@ -47,7 +53,7 @@ public enum DiffExtractor {
             for found in DiffScanner(text: text).scan() {
                 var files = found.files
                 var repairs = found.repairs
-                if key.depth > 0, SpaceStuffing.remove(from: &files) { repairs.append(.spaceStuffingRemoved) }
+                if key.depth > 0, SpaceStuffing.remove(from: &files, knownFlowed: wasFlowed) { repairs.append(.spaceStuffingRemoved) }
                 let complete = found.complete && files.allSatisfy { $0.hunks.allSatisfy(\.complete) }
                 let lastEntry = max(found.first, found.next - 1)
                 result.append(ExtractedDiff(
