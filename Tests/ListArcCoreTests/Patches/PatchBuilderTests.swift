@@ -239,6 +239,8 @@ import TestSupport
         let patch = try #require(PatchBuilder.patches(message: m5, quotes: [analysis], diffs: [d]).first)
         #expect(patch.date == nil)
         #expect(patch.dateAsWritten != nil)
+    }
+}
 
 @Suite struct InBodyEncodedWordTests {
     @Test func inBodyHeadersAreDecodedLikeGitMailinfo() {
