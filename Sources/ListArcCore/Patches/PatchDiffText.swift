@@ -1,5 +1,5 @@
 /// The diff text of a patch: what `git apply` takes (the Diffs work's renderer:
-/// hunk lines as in the mail, recounted headers where they were corrected).
+/// original or recounted `@@` lines; partial hunks keep counts git apply refuses).
 enum PatchDiffText {
     static func render(_ files: [FileDiff]) -> String { DiffRenderer.render(files) }
 }
