@@ -38,7 +38,10 @@ struct ThreadMaintenance {
         let keys = Array(Set(touched.map(\.subjectKey).filter { !$0.isEmpty }))
         // A new message can only be the parent of a reply written after it: when a
         // chronological import moves on, older stored replies are not looked at again.
-        let earliest = touched.contains { $0.date == nil } ? Int64.min : (touched.compactMap(\.date).min() ?? Int64.min) - ParentInferenceSkew.seconds
+        var earliest = Int64.min
+        if !touched.contains(where: { $0.date == nil }), let first = touched.compactMap(\.date).min() {
+            earliest = first - ParentInferenceSkew.seconds
+        }
         var ids: Set<String> = []
         for chunk in stride(from: 0, to: keys.count, by: 400).map({ Array(keys[$0..<min($0 + 400, keys.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
