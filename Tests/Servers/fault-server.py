@@ -19,7 +19,7 @@ MODE:
   endless            no Content-Length, bytes until the client gives up
   redirect:URL       302 to URL ({port} is replaced by this server's port)
   loop               302 to the same path with ?n+1 appended (endless redirects)
-  body:TEXT          200 text/html with TEXT
+  body:TEXT          200 text/html with TEXT ({port} replaced too)
 
 Binds 127.0.0.1 only, on --port (0 = a free port); prints "port N" on stdout
 once listening. GET /__log (and --log FILE) give one JSON object per request.
@@ -154,7 +154,8 @@ class Handler(BaseHTTPRequestHandler):
         if name == "loop":
             return self.send(302, b"", {"Location": "%s?%d" % (path, count)})
         if name == "body":
-            return self.send(200, arg.encode(), {"Content-Type": "text/html"})
+            body = arg.replace("{port}", str(self.server.server_address[1]))
+            return self.send(200, body.encode(), {"Content-Type": "text/html"})
         return self.send(500, ("unknown rule " + mode).encode())
 
     def file_bytes(self, path):
@@ -205,6 +206,7 @@ def main():
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--rule", action="append", default=[])
     p.add_argument("--log", help="append one JSON line per request to this file")
+    p.add_argument("--tls", metavar="DIR", help="serve HTTPS with a fresh self-signed certificate made in DIR")
     a = p.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", a.port), Handler)
     server.daemon_threads = True
@@ -214,6 +216,15 @@ def main():
     for r in a.rule:
         k, _, v = r.partition("=")
         server.rules[k] = v
+    if a.tls:
+        import ssl, subprocess
+        cert, key = os.path.join(a.tls, "cert.pem"), os.path.join(a.tls, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1", "-keyout", key, "-out", cert],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print("port %d" % server.server_address[1], flush=True)
     server.serve_forever()
 

@@ -26,8 +26,11 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public func stop() {
         if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+            // SIGKILL: children inherit the test runner's blocked-signal mask, so
+            // SIGTERM may never arrive, and the servers keep nothing worth a clean
+            // exit. Not waitUntilExit(): under the test runner it can hang.
+            kill(process.processIdentifier, SIGKILL)
+            for _ in 0..<5 where process.isRunning { usleep(20_000) }
         }
         if let workDir { try? FileManager.default.removeItem(at: workDir) }
         if let logFile { try? FileManager.default.removeItem(at: logFile) }
@@ -35,9 +38,17 @@ public final class LoopbackServer: @unchecked Sendable {
 
     /// Tests/Servers/fault-server.py: static files under `root` plus fault rules
     /// (`PATH=MODE`, see the script).
-    public static func faultServer(root: URL? = nil, rules: [String] = []) throws -> LoopbackServer {
+    /// With `tls`, it serves HTTPS with a fresh self-signed certificate (`base` still says http).
+    public static func faultServer(root: URL? = nil, rules: [String] = [], tls: Bool = false) throws -> LoopbackServer {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-fault-\(UUID().uuidString).log")
         var args = [Paths.root.appendingPathComponent("Tests/Servers/fault-server.py").path, "--log", log.path]
+        var workDir: URL?
+        if tls {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-tls-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            args += ["--tls", dir.path]
+            workDir = dir
+        }
         if let root { args += ["--root", root.path] }
         for r in rules { args += ["--rule", r] }
         let p = Process()
@@ -53,7 +64,7 @@ public final class LoopbackServer: @unchecked Sendable {
             p.terminate()
             throw ServerError("fault server did not start: \(line)")
         }
-        return LoopbackServer(process: p, port: port, workDir: nil, logFile: log)
+        return LoopbackServer(process: p, port: port, workDir: workDir, logFile: log)
     }
 
     /// `python3 -m http.server --bind 127.0.0.1` over `root`.

@@ -48,18 +48,18 @@ public struct ArchiveFetcher: Sendable {
                 let (base, id) = try publicInboxMessage(page.url)
                 try await deliver(try await publicInbox.messages(around: id, base: base, threadMbox: links.threadMbox,
                                                                  threadPage: links.threadPage, log: log))
-            case .mbox(let messages):
-                if let (_, id) = PublicInboxURL.message(of: page.url) {
-                    let kept = loose ? messages : StrictThread.filter(messages, around: id)
-                    try await deliver(kept.isEmpty ? messages : kept)
-                } else {
+            case .mbox(let messages), .mail(let messages):
+                guard let (base, id) = PublicInboxURL.message(of: page.url) else {
                     try await deliver(messages)
+                    return
                 }
-            case .mail(let messages):
-                // A raw message: its thread lives beside it on a public-inbox site.
-                let (base, id) = try publicInboxMessage(page.url)
-                _ = messages
-                try await deliver(try await publicInbox.messages(around: id, base: base, log: log))
+                if page.url.lastPathComponent == "t.mbox.gz" || messages.count > 1 {
+                    // The thread mbox itself.
+                    try await deliver(try publicInbox.keep(messages, around: id, from: page.url))
+                } else {
+                    // A raw message (…/MSGID/raw): its thread lives beside it.
+                    try await deliver(try await publicInbox.messages(around: id, base: base, log: log))
+                }
             }
         }
     }
@@ -115,7 +115,7 @@ public struct ArchiveFetcher: Sendable {
         let name = page.url.absoluteString
         if page.body.isEmpty { throw FetchError(name, "empty response") }
         if Gzip.isGzip(page.body) {
-            do { return .mbox(try PublicInboxThread.mbox(page.body, url: page.url)) } catch let e as InputError {
+            do { return .mbox(try PublicInboxThread.mbox(page.body, url: page.url, settings: client.settings)) } catch let e as InputError {
                 throw FetchError(name, e.problem)
             }
         }

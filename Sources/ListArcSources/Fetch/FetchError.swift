@@ -6,9 +6,12 @@ import Foundation
 public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
     public var url: String
     public var problem: String
-    public init(_ url: String, _ problem: String) {
+    /// The HTTP status when the server answered with an error status.
+    public var status: Int?
+    public init(_ url: String, _ problem: String, status: Int? = nil) {
         self.url = url
         self.problem = problem
+        self.status = status
     }
     public var description: String { "\(url): \(problem)" }
 }

@@ -78,7 +78,7 @@ public final class HTTPClient: Sendable {
                 }
                 return HTTPResponse(url: current, status: exchange.status, headers: exchange.headers, body: exchange.body)
             default:
-                throw FetchError(current.absoluteString, "HTTP \(exchange.status)\(Self.reason(exchange.status))")
+                throw FetchError(current.absoluteString, "HTTP \(exchange.status)\(Self.reason(exchange.status))", status: exchange.status)
             }
         }
     }
@@ -87,7 +87,7 @@ public final class HTTPClient: Sendable {
     public func getIfPresent(_ url: URL, stayOn host: String? = nil, conditional: Bool = true) async throws -> HTTPResponse? {
         do {
             return try await get(url, stayOn: host, conditional: conditional)
-        } catch let e as FetchError where e.problem.hasPrefix("HTTP 404") || e.problem.hasPrefix("HTTP 410") {
+        } catch let e as FetchError where e.status == 404 || e.status == 410 {
             return nil
         }
     }
@@ -124,10 +124,13 @@ public final class HTTPClient: Sendable {
             await limiter.acquire(host)
             let outcome: Result<Exchange, TransferFailure>
             do {
-                log("GET \(url.absoluteString)\(attempt > 0 ? " (retry \(attempt))" : "")")
-                outcome = .success(try await transfers.exchange(request, limit: settings.maxResponseBytes,
-                                                                overallTimeout: settings.overallTimeout))
+                let exchange = try await transfers.exchange(request, limit: settings.maxResponseBytes,
+                                                            overallTimeout: settings.overallTimeout)
+                let retry = attempt > 0 ? " (retry \(attempt))" : ""
+                log("GET \(url.absoluteString)\(retry): \(exchange.status == 304 ? "304 not modified" : "\(exchange.status), \(exchange.body.count) bytes")")
+                outcome = .success(exchange)
             } catch let f as TransferFailure {
+                log("GET \(url.absoluteString)\(attempt > 0 ? " (retry \(attempt))" : ""): \(f.problem)")
                 outcome = .failure(f)
             } catch {
                 await limiter.release(host)
@@ -143,14 +146,15 @@ public final class HTTPClient: Sendable {
                 let backoff = RetryPolicy.backoff(attempt: attempt, base: settings.backoffBase, cap: settings.maxBackoff)
                 if let value = exchange.headers["retry-after"], let asked = RetryPolicy.retryAfter(value) {
                     if asked > settings.maxRetryAfter {
-                        throw FetchError(url.absoluteString, "\(why); the server asks to retry after \(Int(asked)) s, longer than \(Int(settings.maxRetryAfter)) s")
+                        throw FetchError(url.absoluteString, "\(why); the server asks to retry after \(Int(asked)) s, longer than \(Int(settings.maxRetryAfter)) s",
+                                         status: exchange.status)
                     }
                     wait = max(asked, 0)
                 } else {
                     wait = backoff
                 }
                 if attempt >= settings.maxRetries {
-                    throw FetchError(url.absoluteString, "\(why) (gave up after \(attempt + 1) attempts)")
+                    throw FetchError(url.absoluteString, "\(why) (gave up after \(attempt + 1) attempts)", status: exchange.status)
                 }
             case .failure(let failure):
                 guard failure.retryable, attempt < settings.maxRetries else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Politeness per host: at most `jobs` requests in flight, and `delay` seconds
-/// between the starts of two requests.
+/// between the end of one request and the start of the next (and between two starts).
 actor HostLimiter {
     private let jobs: Int
     private let delay: Double
@@ -30,6 +30,10 @@ actor HostLimiter {
     }
 
     func release(_ host: String) {
+        if delay > 0 {
+            let after = ContinuousClock.now + .milliseconds(Int(delay * 1000))
+            nextStart[host] = max(after, nextStart[host] ?? after)
+        }
         if var queue = waiting[host], !queue.isEmpty {
             // Hand the slot straight to the next waiter.
             let next = queue.removeFirst()

@@ -15,11 +15,13 @@ enum TransferFailure: Error, Sendable {
     case timedOut(Double)
     case tooLarge(declared: Int64?, limit: Int)
     case network(String)
+    /// The TLS handshake or certificate check failed: trying again will not help.
+    case tls(String)
 
     var retryable: Bool {
         switch self {
         case .timedOut, .network: return true
-        case .tooLarge: return false
+        case .tooLarge, .tls: return false
         }
     }
 
@@ -29,6 +31,7 @@ enum TransferFailure: Error, Sendable {
         case .tooLarge(let declared?, let limit): return "response too large: Content-Length \(declared) bytes exceeds the limit of \(limit) bytes"
         case .tooLarge(nil, let limit): return "response too large: more than \(limit) bytes"
         case .network(let m): return m
+        case .tls(let m): return "TLS verification failed: \(m)"
         }
     }
 
@@ -179,12 +182,20 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
             case NSURLErrorNetworkConnectionLost: return .network("connection lost before the response was complete")
             case NSURLErrorServerCertificateUntrusted, NSURLErrorServerCertificateHasBadDate,
                  NSURLErrorServerCertificateHasUnknownRoot, NSURLErrorServerCertificateNotYetValid,
-                 NSURLErrorSecureConnectionFailed:
-                return .network("TLS certificate not trusted or TLS handshake failed")
+                 NSURLErrorSecureConnectionFailed, NSURLErrorClientCertificateRejected:
+                return .tls(ns.localizedDescription)
             default: break
             }
         }
         let text = ns.localizedDescription
+        // libcurl's words for certificate and handshake failures, whatever code they came with.
+        if text.contains("SSL") || text.contains("certificate") || text.contains("TLS") {
+            return .tls(text)
+        }
+        // libcurl's words for a body cut short.
+        if text.contains("transfer closed") || text.contains("Partial file") {
+            return .network("connection closed before the response was complete (\(text))")
+        }
         return .network(text.isEmpty ? "network error \(ns.code)" : text)
     }
 }
