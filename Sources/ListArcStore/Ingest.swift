@@ -119,16 +119,20 @@ struct BatchWriter {
             rowID = try insertMessage.run()
             summary.new += 1
         }
-        let node = ThreadNode(analysed, id: id)
-        if node.declaredParent == nil, node.looksLikeReply {
-            repliesNeedingParents[id] = node
-            try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
+        var mentions: Set<String> = []
+        if ThreadNode.mayNeedInferredParent(analysed) {
+            let node = ThreadNode(analysed, id: id)
+            if node.declaredParent == nil, node.looksLikeReply {
+                repliesNeedingParents[id] = node
+                mentions = Set(node.mentions)
+                try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
+            }
         }
-        touched.append((id, node.subjectKey))
+        touched.append((id, SubjectKey.key(m.subject)))
         insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
         try insertFTS.run()
         try recordSource(m, message: rowID)
-        for mention in Set(node.mentions) {
+        for mention in mentions {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }

@@ -15,7 +15,9 @@ import TestSupport
         #expect(r.stdout.contains("Message-ID: <8d77a517-fcc1-5e74-b9d8-2a250dc751ed@gmail.com>"))
         #expect(r.stdout.contains("Subject: Re: [PATCH v12 22/69] mm/mmap: change do_brk_flags()"))
         // The five levels, with the author and date each attribution gave.
-        let levels = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  depth ") }
+        let all = r.stdout.split(separator: "\n")
+        let start = try #require(all.firstIndex(of: "Embedded messages:"))
+        let levels = all[(start + 1)...].prefix { $0.hasPrefix("  depth ") }.map { $0 }
         #expect(levels.count == 5)
         #expect(levels[0].hasPrefix("  depth 0  Dmitry Osipenko"))
         #expect(levels[1].hasPrefix("  depth 1  Liam Howlett  25.07.2022 21:49"))
@@ -77,6 +79,67 @@ import TestSupport
         // M1 is the patch (depth 0 only); M5 quotes four levels.
         let depths = messages.map { (($0["embedded"] as? [[String: Any]]) ?? []).compactMap { $0["depth"] as? Int }.max() ?? -1 }
         #expect(depths == [0, 1, 2, 3, 4])
+    }
+
+    @Test func mailMarksDiffsAndReports() throws {
+        let r = try CLI.run(["show", Paths.sample("seed-thread/M5.eml").path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Origin: rawMail"))
+        #expect(r.stdout.contains("  depth 0  Dmitry Osipenko <digetx@gmail.com>  Mon, 25 Jul 2022 22:13:53 +0300"))
+        #expect(r.stdout.contains("  depth 2  Liam R. Howlett <Liam.Howlett@Oracle.com>  220725 10:00"))
+        // The quoted patch at depth 4 and the oops at depth 3, listed and marked line by line.
+        let out = r.stdout.split(separator: "\n")
+        #expect(out.contains { $0.hasPrefix("  depth 4  lines ") && $0.hasSuffix("mm/mmap.c  complete") })
+        #expect(out.contains { $0.hasPrefix("  depth 3  lines ") && $0.contains("kernel BUG at lib/maple_tree.c:911!") })
+        #expect(out.contains { $0.hasSuffix(" 4 D│>>>> diff --git a/mm/mmap.c b/mm/mmap.c") })
+        #expect(out.contains { $0.hasSuffix(" 3 R│>>> kernel BUG at lib/maple_tree.c:911!") })
+    }
+
+    @Test func jsonOnTheThreadMbox() throws {
+        let r = try CLI.run(["show", "--json", Paths.sample("seed-thread/thread.mbox").path])
+        #expect(r.status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdoutBytes)) as? [String: Any])
+        let messages = try #require(doc["messages"] as? [[String: Any]])
+        #expect(messages.count == 5)
+        // The patch is at depth 0 in M1 and one level deeper in each reply.
+        let diffDepths = messages.map { (($0["diffs"] as? [[String: Any]]) ?? []).compactMap { $0["depth"] as? Int } }
+        #expect(diffDepths == [[0], [1], [2], [3], [4]])
+        let reportDepths = messages.map { (($0["reports"] as? [[String: Any]]) ?? []).compactMap { $0["depth"] as? Int } }
+        #expect(reportDepths == [[], [0], [1], [2], [3]])
+        let m5 = messages[4]
+        let diff = try #require((m5["diffs"] as? [[String: Any]])?.first)
+        #expect(diff["files"] as? [String] == ["mm/mmap.c"])
+        #expect(diff["complete"] as? Bool == true)
+        let range = try #require(diff["lines"] as? [Int])
+        let lines = try #require(m5["lines"] as? [[String: Any]])
+        #expect(range.count == 2 && range[0] < range[1] && range[1] <= lines.count)
+        #expect(lines[range[0]]["depth"] as? Int == 4)
+    }
+
+    @Test func rawMailEscapesCannotReachTheTerminal() throws {
+        let mail = """
+        From: Mallory <mallory@example.org>
+        Subject: \u{1B}]0;pwned\u{07}hello
+        Message-ID: <evil@example.org>
+        Date: Mon, 25 Jul 2022 22:13:53 +0300
+        Content-Type: text/plain; charset=UTF-8
+
+        \u{1B}[2J\u{1B}[Hcleared\u{1B}[31m red\u{1B}[0m
+        \u{1B}]8;;http://evil.example/\u{1B}\\link\u{1B}]8;;\u{1B}\\ and \u{1B}]52;c;ZXZpbA==\u{07}clipboard
+        safe\roverwritten \u{9B}31mC1\u{85}
+        > \u{1B}Pq#0;2\u{1B}\\quoted
+
+        """
+        let r = try CLI.run(["show", "-"], stdin: Array(mail.utf8))
+        #expect(r.status == 0)
+        #expect(!r.stdout.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) })
+        #expect(r.stdout.contains("Subject: hello"))
+        let body = r.stdout.split(separator: "\n").filter { $0.contains("│") }
+        #expect(body.count == 4)
+        #expect(body[0].hasSuffix("│cleared red"))
+        #expect(body[1].hasSuffix("│link and clipboard"))
+        #expect(body[2].hasSuffix("│safe\u{240D}overwritten C1\u{FFFD}"))
+        #expect(body[3].hasSuffix(" 1  │> quoted"))
     }
 
     @Test func readsStandardInput() throws {

@@ -16,20 +16,32 @@ public enum DiffExtractor {
         }
 
         // Group line numbers by (depth, message); keep only groups that may hold a diff.
+        // Neighbouring lines mostly share a group: remember the last one to skip hashing.
         struct Key: Hashable { var depth: Int; var owner: Int32 }
-        var groups: [Key: [Int]] = [:]
-        var order: [Key] = []
-        var promising: Set<Key> = []
+        var slot: [Key: Int] = [:]
+        var keys: [Key] = []
+        var groups: [[Int]] = []
+        var promising: [Bool] = []
+        var lastKey = Key(depth: -1, owner: -2), lastSlot = -1
         for (i, line) in lines.enumerated() {
             let key = Key(depth: line.depth, owner: owner[i])
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(i)
-            if !promising.contains(key), mayStartDiff(line.afterMarkers) { promising.insert(key) }
+            if key != lastKey {
+                if let s = slot[key] { lastSlot = s } else {
+                    lastSlot = keys.count
+                    slot[key] = lastSlot
+                    keys.append(key)
+                    groups.append([])
+                    promising.append(false)
+                }
+                lastKey = key
+            }
+            groups[lastSlot].append(i)
+            if !promising[lastSlot], mayStartDiff(line.afterMarkers) { promising[lastSlot] = true }
         }
 
         var result: [ExtractedDiff] = []
-        for key in order where promising.contains(key) {
-            guard let indices = groups[key] else { continue }
+        for (n, key) in keys.enumerated() where promising[n] {
+            let indices = groups[n]
             let text = DepthText(lines: lines, indices: indices, depth: key.depth)
             let message = key.owner >= 0 && Int(key.owner) < analysis.embedded.count ? analysis.embedded[Int(key.owner)] : nil
             for found in DiffScanner(text: text).scan() {

@@ -20,15 +20,22 @@ enum DiffLineKind {
 enum DiffText {
     /// Lines a replier leaves where they cut quoted text: `[...]`, `<snip>`, `...`.
     static func isTrimMarker(_ line: Substring) -> Bool {
-        let t = line.utf8.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 || $0 == 13 }.reversed()
-        guard !t.isEmpty, t.count <= 60 else { return false }
-        let bytes = Array(t)
+        let u = line.utf8
+        // Fast exit: markers start with '.', '[', '<', '(' or '…' (after blanks).
+        guard let first = u.first(where: { $0 != 32 && $0 != 9 }),
+              first == UInt8(ascii: ".") || first == UInt8(ascii: "[") || first == UInt8(ascii: "<")
+                || first == UInt8(ascii: "(") || first == 0xE2 else { return false }
+        guard u.count <= 80 else { return false }
+        var bytes = Array(u)
+        while let l = bytes.last, l == 32 || l == 9 || l == 13 { bytes.removeLast() }
+        while let f = bytes.first, f == 32 || f == 9 { bytes.removeFirst() }
+        guard !bytes.isEmpty else { return false }
         if bytes.allSatisfy({ $0 == UInt8(ascii: ".") }) { return bytes.count >= 2 }
         let s = String(decoding: bytes, as: UTF8.self)
         if s == "…" { return true }
-        let open: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "(")]
-        let close: Set<UInt8> = [UInt8(ascii: "]"), UInt8(ascii: ">"), UInt8(ascii: ")")]
-        guard let f = bytes.first, let l = bytes.last, open.contains(f), close.contains(l) else { return false }
+        guard let f = bytes.first, let l = bytes.last,
+              (f == UInt8(ascii: "[") && l == UInt8(ascii: "]")) || (f == UInt8(ascii: "<") && l == UInt8(ascii: ">"))
+                || (f == UInt8(ascii: "(") && l == UInt8(ascii: ")")) else { return false }
         let inner = s.lowercased()
         return ["...", "…", "snip", "trim", "cut", "skip", "elided", "deleted", "removed", ".."].contains { inner.contains($0) }
     }
@@ -93,13 +100,12 @@ enum DiffText {
         if let q = u.firstIndex(of: UInt8(ascii: "\"")), q > 0, u[q - 1] == 32 {
             return (String(decoding: u[..<(q - 1)], as: UTF8.self), unquote(Substring(String(decoding: u[q...], as: UTF8.self))))
         }
-        // Prefer the split where both names agree after their first path component.
-        if u.count <= 4096 {
-            for i in u.indices where u[i] == 32 {
-                let a = u[..<i], b = u[(i + 1)...]
-                if dropComponent(a).elementsEqual(dropComponent(b)) {
-                    return (String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
-                }
+        // Same name on both sides (the usual case, and the only way to split names
+        // with spaces): the line splits in the middle.
+        if u.count % 2 == 1, u[u.count / 2] == 32 {
+            let a = u[..<(u.count / 2)], b = u[(u.count / 2 + 1)...]
+            if dropComponent(a).elementsEqual(dropComponent(b)) {
+                return (String(decoding: a, as: UTF8.self), String(decoding: b, as: UTF8.self))
             }
         }
         if let r = rest.range(of: " b/") {

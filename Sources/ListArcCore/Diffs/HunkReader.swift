@@ -140,8 +140,11 @@ struct HunkReader {
             let kind = DiffLineKind(c)
             switch kind {
             case .context, .removed, .added:
+                // "-- " with no hunk line after it is the signature, even where it would
+                // satisfy the counts: a reply that cut the hunk's last line must not
+                // make the signature pass for it.
                 if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText,
-                   !(old == 1 && new == 0), !continuesHunk(q + 1) {
+                   !continuesHunk(q + 1) {
                     a.stop = .signature
                     break
                 }
@@ -212,7 +215,7 @@ struct HunkReader {
         while q < text.count, !text.gapBefore(q) {
             let c = content(q)
             let kind = DiffLineKind(c)
-            guard kind.isCounted || kind == .noNewline else { break }
+            guard kind.isCounted || kind == .noNewline, !isStructural(q) else { break }
             if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText, !continuesHunk(q + 1) { break }
             out.append(String(c))
             q += 1
@@ -268,18 +271,19 @@ struct HunkReader {
         }
     }
 
-    /// Lines between entries k-1 and k that a `>`-style quote made look deeper
-    /// (a context line " > x" quoted as "> > x"): their text at this depth when
+    /// Lines between entries k-1 and k that quoting made look deeper (a context line
+    /// " > x" quoted as ">  > x" or "> > x"): their text at this depth when
     /// every one of them is a hunk line; nil when the gap is real reply text.
     private func deeperHunkLines(before k: Int) -> [Substring]? {
-        guard separator == .none, text.depth > 0 else { return nil }
+        guard text.depth > 0 else { return nil }
         let from = text.indices[k - 1] + 1, to = text.indices[k]
         guard to - from <= 8 else { return nil }
         var out: [Substring] = []
         for i in from..<to {
             let line = text.lines[i]
             guard line.depth > text.depth, let s = DepthText.stripMarkers(line.raw, count: text.depth) else { return nil }
-            let c = DepthText.strip(s, .none, crlf: crlf)
+            // A real deeper quote still starts with a marker here: never a hunk line.
+            let c = DepthText.strip(s, separator, crlf: crlf)
             guard DiffLineKind(c).isCounted else { return nil }
             out.append(c)
         }

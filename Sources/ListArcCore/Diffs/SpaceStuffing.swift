@@ -2,23 +2,24 @@
 /// with a space (Thunderbird writes `> ` + stuffed text: a context line " x" comes
 /// out as `>   x` while `> +y` and `> --- a/f` keep one space).
 enum SpaceStuffing {
-    /// Removes the stuffing when every context line of every hunk carries it (two
-    /// or more leading spaces) and some line shows it unambiguously (exactly two
-    /// spaces, then text): an unstuffed diff would need every line of the file to
-    /// be indented by at least one space, one of them by exactly one. Returns
+    /// Removes the stuffing when every context line of every hunk carries it (two or
+    /// more leading spaces) and some line proves it: "  " (a stuffed blank line) or
+    /// "  \t…" (a stuffed tab-indented line); unstuffed, those would be lines holding
+    /// one space, or a space before a tab, which code almost never has. (A line like
+    /// "  * doc" proves nothing: " * doc" block-comment lines are common.) Returns
     /// whether anything changed.
     static func remove(from files: inout [FileDiff]) -> Bool {
-        var exactlyTwo = 0
+        var proofs = 0
         for file in files {
             for hunk in file.hunks {
                 for line in hunk.lines where line.utf8.first == 32 {
-                    let spaces = line.utf8.prefix { $0 == 32 }.count
-                    if spaces < 2 { return false }
-                    if spaces == 2 { exactlyTwo += 1 }
+                    let u = Array(line.utf8.prefix(3))
+                    if u.count < 2 || u[1] != 32 { return false }
+                    if u.count == 2 || u[2] == 9 { proofs += 1 }
                 }
             }
         }
-        guard exactlyTwo > 0 else { return false }
+        guard proofs > 0 else { return false }
         for f in files.indices {
             for h in files[f].hunks.indices {
                 for l in files[f].hunks[h].lines.indices where files[f].hunks[h].lines[l].utf8.first == 32 {

@@ -26,11 +26,13 @@ public enum Charset {
         }
     }
 
+    private static let quotes = CharacterSet(charactersIn: "\"'")
+
     /// Lower-cased, trimmed, quotes and RFC 2231 language suffix removed,
     /// common misspellings (`iso8859-15`, `utf8`) mapped to IANA names.
     static func normalise(_ charset: String?) -> String {
         guard var name = charset?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() else { return "" }
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        name = name.trimmingCharacters(in: quotes)
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if name.hasPrefix("iso8859-") { name = "iso-8859-" + name.dropFirst(8) }
         if name.hasPrefix("iso8859_") { name = "iso-8859-" + name.dropFirst(8) }
@@ -56,55 +58,78 @@ public enum Charset {
     public static func utf8OrWindows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let array = Array(bytes)
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(array.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(array.count + array.count / 2)
         var index = 0
         while index < array.count {
             let byte = array[index]
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
+                out.append(byte)
                 index += 1
                 continue
             }
             let length = utf8SequenceLength(array, at: index)
-            if length > 0, let text = String(validating: array[index..<index + length], as: UTF8.self) {
-                scalars.append(contentsOf: text.unicodeScalars)
+            if length > 0 {
+                out += array[index..<index + length]
                 index += length
             } else {
-                scalars.append(windows1252Scalar(byte))
+                appendUTF8(windows1252Scalar(byte), to: &out)
                 index += 1
             }
         }
-        return String(scalars)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Length of a well-formed UTF-8 sequence starting at `index`, or 0.
+    /// Length of a well-formed UTF-8 sequence starting at `index`, or 0
+    /// (overlong forms, surrogates and values past U+10FFFF are not well-formed).
     static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
         default: return 0
         }
         guard index + length <= bytes.count else { return 0 }
-        for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+        let second = bytes[index + 1]
+        guard second >= low && second <= high else { return 0 }
+        for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
         return length
     }
 
+    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80: out.append(UInt8(value))
+        case 0x80..<0x800:
+            out.append(0xC0 | UInt8(value >> 6))
+            out.append(0x80 | UInt8(value & 0x3F))
+        default:
+            out.append(0xE0 | UInt8(value >> 12))
+            out.append(0x80 | UInt8((value >> 6) & 0x3F))
+            out.append(0x80 | UInt8(value & 0x3F))
+        }
+    }
+
     static func latin1<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
-        return String(scalars)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        for byte in bytes { appendUTF8(Unicode.Scalar(byte), to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func windows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        for byte in bytes { scalars.append(windows1252Scalar(byte)) }
-        return String(scalars)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
+        for byte in bytes { appendUTF8(windows1252Scalar(byte), to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// 0x80–0x9F per windows-1252; its five undefined bytes map to the C1 controls

@@ -21,7 +21,7 @@ public struct MIMEHeader: Sendable, Hashable {
             let base = String(name[..<star])
             let rest = name[name.index(after: star)...]
             let encoded = rest.hasSuffix("*") || rest.isEmpty
-            let number = Int(rest.trimmingCharacters(in: CharacterSet(charactersIn: "*"))) ?? 0
+            let number = Int(rest.filter { $0 != "*" }) ?? 0
             sections[base, default: []].append((number, encoded, text))
         }
         for (base, parts) in sections {
@@ -74,6 +74,8 @@ private struct ParameterScanner {
     var index = 0
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    private static let tokenTrim = CharacterSet(charactersIn: " \t\r\n\"")
+
     mutating func skipSpace() {
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D || bytes[index] == 0x0A { index += 1 }
     }
@@ -85,7 +87,7 @@ private struct ParameterScanner {
         while index < bytes.count, bytes[index] != UInt8(ascii: ";") { index += 1 }
         var text = String(decoding: bytes[start..<index], as: UTF8.self)
         if let paren = text.firstIndex(of: "(") { text = String(text[..<paren]) }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\""))
+        return text.trimmingCharacters(in: Self.tokenTrim)
     }
 
     mutating func parameter() -> (String, String)? {

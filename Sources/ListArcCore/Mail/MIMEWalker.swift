@@ -9,8 +9,15 @@ struct MIMEWalker {
     private var html: [TextPart] = []
     /// Deeper nesting is ignored: bounds the work on hostile input.
     static let maxDepth = 32
+    /// Leaf parts read per mail; the rest are counted, not read.
+    static let maxParts = 10_000
+    private var budget = MIMEWalker.maxParts
+    private var skipped = 0
 
     /// Text parts in mail order, or the tag-stripped HTML when there are none.
+    /// Names of the non-text parts, plus a note when the part budget ran out.
+    var otherNames: [String] { skipped > 0 ? others + ["(\(skipped) more MIME parts not read)"] : others }
+
     func finishedParts() -> [TextPart] {
         if parts.isEmpty, var first = html.first {
             first.text = HTMLText.text(first.text)
@@ -21,6 +28,10 @@ struct MIMEWalker {
 
     mutating func walk(fields: [RawHeaderField], body: ArraySlice<UInt8>, depth: Int,
                        defaultType: String = "text/plain", attached: Bool = false) {
+        guard budget > 0 else {
+            skipped += 1
+            return
+        }
         let contentType = MIMEHeader(Self.field("content-type", in: fields) ?? defaultType)
         var type = contentType.value
         if !type.contains("/") { type = type.hasPrefix("multipart") ? "multipart/mixed" : defaultType }
@@ -37,7 +48,11 @@ struct MIMEWalker {
             if let boundary = contentType["boundary"], !boundary.isEmpty,
                let sections = Multipart.split(body, boundary: Array(boundary.utf8)) {
                 let childDefault = type == "multipart/digest" ? "message/rfc822" : "text/plain"
-                for section in sections {
+                for (index, section) in sections.enumerated() {
+                    guard budget > 0 else {
+                        skipped += sections.count - index
+                        break
+                    }
                     let (childFields, childBody) = HeaderBlock.split(section)
                     walk(fields: childFields, body: childBody, depth: depth + 1, defaultType: childDefault, attached: attached)
                 }
@@ -49,6 +64,7 @@ struct MIMEWalker {
             return
         }
 
+        budget -= 1
         if type == "message/rfc822" || type == "message/global" {
             guard depth < Self.maxDepth else {
                 others.append(filename ?? type)
@@ -57,7 +73,10 @@ struct MIMEWalker {
             let decoded = TransferEncoding.decode(body, encoding: transfer)
             let (innerFields, innerBody) = HeaderBlock.split(decoded[...])
             var inner = MIMEWalker()
+            inner.budget = budget
             inner.walk(fields: innerFields, body: innerBody, depth: depth + 1, attached: true)
+            budget = inner.budget
+            skipped += inner.skipped
             var innerParts = inner.finishedParts()
             if !innerParts.isEmpty {
                 // The attached mail's own From/Date/Subject as in-body header lines,

@@ -14,13 +14,14 @@ public enum MailParser {
         }
         var start = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        start = skippingBlankLines(bytes, from: start)
         let (fields, body) = HeaderBlock.split(bytes[start...])
         var walker = MIMEWalker()
         walker.walk(fields: fields, body: body, depth: 0)
         let headers = fields.map { HeaderField(name: $0.name, value: headerValue($0.value)) }
         return MailMessage(headers: headers, parts: walker.finishedParts(), origin: .rawMail,
                            sourceURL: sourceURL, raw: Charset.utf8OrWindows1252(bytes),
-                           otherAttachments: walker.others)
+                           otherAttachments: walker.otherNames)
     }
 
     /// Decoded header text: encoded words decoded, surrounding whitespace trimmed.
@@ -30,6 +31,23 @@ public enum MailParser {
         while lower < upper, isSpace(value[lower]) { lower += 1 }
         while upper > lower, isSpace(value[upper - 1]) { upper -= 1 }
         return EncodedWords.decode(value[lower..<upper])
+    }
+
+    /// Leading lines holding only whitespace (a saved mail, a sloppy mbox) are
+    /// not an empty header block.
+    private static func skippingBlankLines(_ bytes: [UInt8], from start: Int) -> Int {
+        var lineStart = start
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                lineStart = index + 1
+            } else if !isSpace(byte) {
+                return lineStart
+            }
+            index += 1
+        }
+        return lineStart
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }

@@ -104,7 +104,14 @@ public enum Diffstat {
             if nameWidth < name.utf8.count {
                 prefix = "..."
                 len = max(0, len - 3)
-                while name.utf8.count > len { name = name.dropFirst() }
+                // Drop characters from the front until the rest fits (one pass).
+                var excess = name.utf8.count - len
+                var cut = name.startIndex
+                while excess > 0, cut < name.endIndex {
+                    excess -= name[cut].utf8.count
+                    cut = name.index(after: cut)
+                }
+                name = name[cut...]
                 if let slash = name.firstIndex(of: "/") { name = name[slash...] }
             }
             let padding = String(repeating: " ", count: max(0, len - name.utf8.count))

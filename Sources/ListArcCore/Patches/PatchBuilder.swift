@@ -50,7 +50,10 @@ public enum PatchBuilder {
 
         // Date: in-body Date, the mail's Date for its own text, the attribution's.
         let writtenDate = description.date ?? (own ? message.date : (embedded?.date ?? diff.date ?? embedded?.attribution?.date))
-        let date = writtenDate.flatMap(PatchDate.parse)?.rfc2822
+        var date = writtenDate.flatMap(PatchDate.parse)?.rfc2822
+        if date == nil, diff.depth == 1, description.date == nil, let written = writtenDate {
+            date = attributionDate(written, senderDate: message.date)
+        }
 
         // Subject: in-body Subject, else the (embedded) message's, without Re:.
         let rawSubject = description.subject ?? (own ? message.subject : (diff.subject ?? message.subject))
@@ -62,6 +65,17 @@ public enum PatchBuilder {
         patch.dateAsWritten = writtenDate
         patch.signature = signature
         return patch
+    }
+
+    /// An attribution's wall-clock time ("20.07.2022 05:17") carries no zone. At
+    /// depth 1 the attribution line is the sender's own, written in the sender's
+    /// zone: the one of the mail's Date. Deeper attributions were written by other
+    /// people, whose zones are unknown, so they give no mail date.
+    static func attributionDate(_ written: String, senderDate: String?) -> String? {
+        guard let sender = senderDate.flatMap(PatchDate.parse), let local = AttributionDate(written)?.localEpoch else { return nil }
+        let f = Civil.fields(local)
+        return PatchDate(year: f.year, month: f.month, day: f.day, hour: f.hour, minute: f.minute, second: 0,
+                         offsetMinutes: sender.offsetMinutes).rfc2822
     }
 
     /// The lines at the diff's depth right above it (stopping at other depths and

@@ -30,7 +30,8 @@ extension Patch {
         var copy = self
         copy.diff.files = diff.files.filter { file in
             let change = FileChange(file)
-            return change.oldPath == path || change.newPath == path
+            return change.oldPath == path || change.newPath == path || change.oldPath == FilePath.display(path, strip: true) && (path.hasPrefix("a/") || path.hasPrefix("b/"))
+                || change.newPath == FilePath.display(path, strip: true) && (path.hasPrefix("a/") || path.hasPrefix("b/"))
         }
         // A trimmed hunk in a file left out no longer makes the copy partial.
         copy.diff.complete = diff.complete || copy.diff.files.allSatisfy { $0.hunks.allSatisfy(\.complete) }

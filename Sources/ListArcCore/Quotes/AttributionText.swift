@@ -43,10 +43,41 @@ struct AttributionText: Equatable {
     ]
 
     static func match(_ line: String) -> AttributionText? {
-        let normalized = line.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
-        let s = Substring(normalized.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard s.utf8.count <= maxLength, let last = s.last, last == ":" || last == "：" else { return nil }
+        var text = line
+        // No-break spaces (French "a écrit :") read as spaces.
+        if text.unicodeScalars.contains(where: { $0 == "\u{00A0}" || $0 == "\u{202F}" }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 }))
+        }
+        var s = Substring(text)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        guard s.utf8.count <= maxLength, let last = s.last, last == ":" || last == "：", mayMatch(Array(s.utf8)) else { return nil }
         return mutt(s) ?? infix(s) ?? suffix(s) ?? nameFirst(s) ?? quoting(s) ?? dateThenAddress(s)
+    }
+
+    /// Byte test for every form below, so that most lines ending in ':' cost no
+    /// String work.
+    private static func mayMatch(_ u: [UInt8]) -> Bool {
+        func ends(_ p: [UInt8]) -> Bool { u.count >= p.count && u[(u.count - p.count)...].elementsEqual(p) }
+        func starts(_ p: [UInt8]) -> Bool { u.count >= p.count && u[..<p.count].elementsEqual(p) }
+        func contains(_ p: [UInt8]) -> Bool {
+            guard u.count >= p.count, let f = p.first else { return false }
+            var i = 0
+            while i + p.count <= u.count {
+                if u[i] == f, u[i..<(i + p.count)].elementsEqual(p) { return true }
+                i += 1
+            }
+            return false
+        }
+        return ends(Bytes.bracketColon) || ends(Bytes.angleColon) || Bytes.suffixVerbs.contains(where: ends)
+            || Bytes.leading.contains(where: starts) || Bytes.nameFirstVerbs.contains(where: contains)
+    }
+
+    private enum Bytes {
+        static let bracketColon = Array("]:".utf8), angleColon = Array(">:".utf8)
+        static let suffixVerbs = AttributionText.suffixVerbs.map { Array($0.0.utf8) }
+        static let leading = (AttributionText.infixVerbs.map(\.opener) + ["Quoting ", "Excerpts from "]).map { Array($0.utf8) }
+        static let nameFirstVerbs = AttributionText.nameFirstVerbs.map { Array($0.0.utf8) }
     }
 
     /// mutt: `* NAME <addr> [YYMMDD HH:MM]:` (any date format inside the brackets).
@@ -72,8 +103,11 @@ struct AttributionText: Equatable {
     }
 
     private static func suffix(_ s: Substring) -> AttributionText? {
-        for (verb, style) in suffixVerbs where s.hasSuffix(verb) {
-            var inner = s.dropLast(verb.count)
+        let u = Array(s.utf8)
+        for (n, (verb, style)) in suffixVerbs.enumerated() {
+            let v = Bytes.suffixVerbs[n]
+            guard u.count >= v.count, u[(u.count - v.count)...].elementsEqual(v) else { continue }
+            var inner = s.dropLast(verb.count)  // same Characters as bytes: every verb starts with a blank or a CJK letter
             if inner.hasPrefix("* ") { inner = inner.dropFirst(2) }  // mutt with a "wrote:" attribution
             // Gmail zh: "NAME <addr> 于DATE写道："
             if style == .chinese, let yu = inner.range(of: " 于") ?? inner.range(of: " 於") {

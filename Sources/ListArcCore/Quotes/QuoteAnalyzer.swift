@@ -56,11 +56,9 @@ public enum QuoteAnalyzer {
             let d = m + stack.count
             lines[i].depth = d
             if mayStartOutlookBlock(bytes, contentStarts[i], ends[i]),
-               let block = OutlookBlock.detect(at: i, count: n, content: { k in
-                   guard markers[k].depth == m else { return nil }
-                   let raw = lines[k].raw
-                   return raw[raw.utf8.index(raw.utf8.startIndex, offsetBy: contentStarts[k] - starts[k])...]
-               }) {
+               let block = OutlookBlock.detect(at: i, in: OutlookBlock.Lines(bytes: bytes, count: n, content: { k in
+                   markers[k].depth == m ? contentStarts[k]..<ends[k] : nil
+               })) {
                 let end = i + block.lineCount
                 for k in i..<end { lines[k].depth = d; outlookLine[k] = true }
                 attributions.append(Attribution(lineIndex: i, depth: d, name: block.name, address: block.address, date: block.date,
@@ -146,8 +144,10 @@ public enum QuoteAnalyzer {
                !endsWithColon(bytes, contentStarts[i - 1], ends[i - 1]), !LineText.isBlank(bytes, contentStarts[i - 1], ends[i - 1]) {
                 let previous = text(i - 1)
                 if AttributionText.openers.contains(where: { previous.hasPrefix($0) }) || previous.hasPrefix("* ") {
-                    var joined = previous.trimmingCharacters(in: .whitespaces) + " " + text(i).trimmingCharacters(in: .whitespaces)
-                    joined = joined.replacingOccurrences(of: "< ", with: "<")
+                    // Gmail breaks inside "<addr>": "… Name <" / "addr> wrote:".
+                    var head = Substring(previous)
+                    while let l = head.last, l == " " || l == "\t" { head = head.dropLast() }
+                    let joined = String(head) + (head.hasSuffix("<") ? "" : " ") + text(i)
                     if let t = AttributionText.match(joined) {
                         if result.last?.last == i - 1 { result.removeLast() }
                         result.append(Candidate(first: i - 1, last: i, text: t))

@@ -83,6 +83,13 @@ enum ByteScan {
         return j > i ? (v, j) : nil
     }
 
+    /// End of a run of hex digits starting at i (i itself when there is none).
+    static func hexRunEnd(_ b: [UInt8], at i: Int) -> Int {
+        var j = i
+        while j < b.count && isHex(b[j]) { j += 1 }
+        return j
+    }
+
     /// `0x`-prefixed (or bare) hex number at `i`; values beyond 15 digits are refused.
     static func hex(_ b: [UInt8], at i: Int) -> (Int, Int)? {
         var j = i

@@ -70,6 +70,7 @@ enum FrameSyntax {
                 guard let close = matchingParen(b, j) else { return hadOffset ? frame : nil }
                 let inner = Array(b[(j + 1)..<close])
                 if inner == Array("inlined".utf8) { frame.inlined = true; located = true }
+                else if inner == Array("unreliable".utf8) { frame.reliable = false }     // powerpc
                 else if let (file, line) = lastLocation(inner) { frame.file = file; frame.line = line; located = true }
                 else if !(inner.count <= 2 && inner.allSatisfy(ByteScan.isUpper)) && !hadOffset { return nil }
                 j = close + 1
@@ -89,11 +90,18 @@ enum FrameSyntax {
         return frame
     }
 
-    /// Skips `[<ffffffff81234567>]` address tokens and blanks.
+    /// Skips address tokens and blanks: `[<ffffffff81234567>]` (x86, arm, riscv, s390,
+    /// mips) and `[c000000000a1b3c90]` (powerpc).
     static func skipAddresses(_ b: [UInt8], _ i: Int) -> Int {
         var i = ByteScan.skipSpaces(b, i)
-        while i + 1 < b.count, b[i] == 0x5B, b[i + 1] == 0x3C, let close = ByteScan.find(b, [0x3E, 0x5D], from: i + 2, limit: i + 40) {
-            i = ByteScan.skipSpaces(b, close + 2)
+        while i + 1 < b.count, b[i] == 0x5B {
+            if b[i + 1] == 0x3C, let close = ByteScan.find(b, [0x3E, 0x5D], from: i + 2, limit: i + 40) {
+                i = ByteScan.skipSpaces(b, close + 2)
+            } else if case let e = ByteScan.hexRunEnd(b, at: i + 1), e - i >= 9, e < b.count, b[e] == 0x5D {
+                i = ByteScan.skipSpaces(b, e + 1)
+            } else {
+                break
+            }
         }
         return i
     }

@@ -28,6 +28,8 @@ struct ReportScanner {
     private static let lrIsAt = p("LR is at ")
     private static let pcColon = p("pc : ")
     private static let lrColon = p("lr : ")
+    private static let nip = p("NIP ")
+    private static let epc = p("epc")
     private static let callTraceX86 = p("Call Trace:")
     private static let callTraceArm64 = p("Call trace:")
     private static let backtrace = p("Backtrace:")
@@ -55,9 +57,9 @@ struct ReportScanner {
             if t.role != .opener { s.take(t, text: b) }
             return s
         }
-        guard c == 0x52 || c == 0x50 || c == 0x70 || c == 0x43 || c == 0x42 else { return nil }
+        guard c == 0x52 || c == 0x50 || c == 0x70 || c == 0x43 || c == 0x42 || c == 0x4E || c == 0x65 else { return nil }
         let headed = ByteScan.has(b, callTraceX86, at: 0) || ByteScan.has(b, callTraceArm64, at: 0) || ByteScan.has(b, backtrace, at: 0)
-        let pcLine = (ByteScan.has(b, rip, at: 0) || ByteScan.has(b, pcIsAt, at: 0) || ByteScan.has(b, pcColon, at: 0)) && pcFrame(b) != nil
+        let pcLine = pcFrame(b) != nil
         guard headed || pcLine else { return nil }
         var s = ReportScanner(depth: depth, start: index)
         s.title = ByteScan.string(b)
@@ -211,6 +213,13 @@ struct ReportScanner {
             rest = Array(b[pcIsAt.count...])
         } else if ByteScan.has(b, pcColon, at: 0) {
             rest = Array(b[pcColon.count...])
+        } else if ByteScan.has(b, nip, at: 0) || ByteScan.has(b, epc, at: 0) {
+            // powerpc "NIP [c0000000001234] foo+0x1/0x2", riscv "epc : foo+0x1/0x2",
+            // mips "epc   : 80123456 foo+0x1/0x2".
+            var i = ByteScan.skipSpaces(b, 3)
+            if i < b.count, b[i] == 0x3A { i = ByteScan.skipSpaces(b, i + 1) }
+            if case let e = ByteScan.hexRunEnd(b, at: i), e < b.count, b[e] == 0x20, e - i >= 8 { i = e }
+            rest = Array(b[i...])
         } else {
             return nil
         }

@@ -48,7 +48,7 @@ struct ReportTitle {
         if ByteScan.has(b, warning, at: 0) { return located(b, kind: .warning) }
         if ByteScan.has(b, kasan, at: 0) { return named(b, kind: .kasan) }
         if ByteScan.has(b, kfence, at: 0) { return named(b, kind: .kfence) }
-        if ByteScan.has(b, unableBUG, at: 0) || ByteScan.has(b, nullBUG, at: 0) { return ReportTitle(kind: .pagingFault, role: .primary) }
+        if ByteScan.has(b, unableBUG, at: 0) || ByteScan.hasFolded(b, nullBUG, at: 0) { return ReportTitle(kind: .pagingFault, role: .primary) }
         if ByteScan.has(b, bugColon, at: 0) || ByteScan.has(b, watchdog, at: 0) {
             // KCSAN/KMSAN/"sleeping function called … at FILE:LINE", soft lockups…
             var t = located(b, kind: .other)

@@ -67,6 +67,24 @@ public struct ThreadNode: Sendable {
     }
 
     public var subjectKey: String { SubjectKey.key(subject) }
+
+    /// The cheap test ingest runs on every message before building a node: no declared
+    /// parent, and some sign of being an answer (reply subject, quotes, attribution, a
+    /// Message-ID named in the text).
+    public static func mayNeedInferredParent(_ analysed: AnalysedMessage) -> Bool {
+        let m = analysed.message
+        if m.inReplyTo != nil || !m.references.isEmpty { return false }
+        if SubjectKey.isReply(m.subject) { return true }
+        let bodyIndex = m.parts.firstIndex { !$0.isAttachment } ?? 0
+        guard bodyIndex < analysed.quotes.count else { return false }
+        let analysis = analysed.quotes[bodyIndex]
+        if !analysis.attributions.isEmpty { return true }
+        for line in analysis.lines {
+            if line.depth == 1 { return true }
+            if line.depth == 0, !MentionScanner.messageIDs(in: line.raw).isEmpty { return true }
+        }
+        return false
+    }
 }
 
 /// Message-IDs written in a body as `<local@domain>` (not addresses in trailers).

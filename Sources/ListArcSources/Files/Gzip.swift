@@ -9,15 +9,19 @@ public enum Gzip {
         /// Absolute cap on the decompressed size.
         public var maxOutput: Int
         /// Past `ratioFloor` bytes of output, output/input may not exceed this.
-        /// Real mbox files compress 3–10×; deflate cannot exceed ~1032×.
+        /// Real mbox files compress 3–10× (repetitive ones rarely past 100×);
+        /// deflate cannot exceed ~1032×, which is what bombs use.
         public var maxRatio: Int
         public var ratioFloor: Int
-        public init(maxOutput: Int = 4 << 30, maxRatio: Int = 200, ratioFloor: Int = 16 << 20) {
+        public init(maxOutput: Int = 2 << 30, maxRatio: Int = 500, ratioFloor: Int = 16 << 20) {
             self.maxOutput = maxOutput
             self.maxRatio = maxRatio
             self.ratioFloor = ratioFloor
         }
+        /// For output held in memory: at most 2 GiB.
         public static let standard = Limits()
+        /// For output consumed as it streams: no practical size cap, the ratio still applies.
+        public static let streaming = Limits(maxOutput: 1 << 42)
     }
 
     public static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }

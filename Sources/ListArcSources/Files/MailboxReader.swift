@@ -23,40 +23,10 @@ public enum MailboxReader {
     /// The raw bytes of each message of an mbox file (or a single mail file),
     /// read in chunks and gunzipped on the fly when the file is gzip: memory stays
     /// at one message plus one chunk, whatever the file size.
-    public static func forEachMessage(in url: URL, chunkSize: Int = 1 << 20, limits: Gzip.Limits = .standard,
+    public static func forEachMessage(in url: URL, chunkSize: Int = 1 << 20, limits: Gzip.Limits = .streaming,
                                       _ body: ([UInt8]) throws -> Void) throws {
-        let name = url.path
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw InputError(name, "cannot open: \(error.localizedDescription)")
-        }
-        defer { try? handle.close() }
         var splitter = MboxSplitter()
-        var inflater: GzipStream? = nil
-        var first = true
-        while true {
-            let data: Data?
-            do {
-                data = try handle.read(upToCount: max(chunkSize, 2))
-            } catch {
-                throw InputError(name, "read failed: \(error.localizedDescription)")
-            }
-            guard let data, !data.isEmpty else { break }
-            let chunk = [UInt8](data)
-            if first {
-                first = false
-                if Gzip.isGzip(chunk) { inflater = try GzipStream(name: name, limits: limits) }
-            }
-            if let inflater {
-                try inflater.feed(chunk[...]) { try splitter.feed($0[...], body) }
-            } else {
-                try splitter.feed(chunk[...], body)
-            }
-        }
-        if first { throw InputError(name, "empty input") }
-        try inflater?.finish()
+        try ChunkedFile.read(url, chunkSize: chunkSize, limits: limits) { try splitter.feed($0[...], body) }
         try splitter.finish(body)
     }
 }

@@ -31,7 +31,9 @@ public enum InputKind: Equatable, Sendable {
         while start < bytes.count, bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self)
         let lower = head.lowercased()
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<head") || lower.hasPrefix("<pre") { return .html }
+        // Pages, and page fragments such as blists' own output (`<title>…` first).
+        let htmlStarts = ["<!doctype html", "<html", "<head", "<pre", "<title", "<body", "<meta", "<!--"]
+        if htmlStarts.contains(where: { lower.hasPrefix($0) }) { return .html }
         if head.hasPrefix("From ") { return .mbox }
         // A header line: a field name, a colon.
         if let colon = head.firstIndex(of: ":"), colon != head.startIndex {

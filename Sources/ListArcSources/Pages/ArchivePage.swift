@@ -13,7 +13,11 @@ public enum ArchivePage: Sendable, Hashable {
         if html.isEmpty { throw InputError(name, "empty page") }
         let page = try HTMLScan.scan(html, name: name)
         if PublicInboxReader.looks(page) {
-            return .publicInbox(PublicInboxReader.read(page, name: name, url: url))
+            let inbox = PublicInboxReader.read(page, name: name, url: url)
+            if inbox.kind == .index, let failure = PublicInboxReader.notFound(page) {
+                throw InputError(name, "the archive says: \(failure)")
+            }
+            return .publicInbox(inbox)
         }
         if OpenwallReader.messagePre(page) == nil, let failure = ErrorPage.failure(html) {
             throw InputError(name, "the archive says: \(failure)")

@@ -51,10 +51,12 @@ enum HTMLScan {
 
     /// Parses `html` with libxml2 and walks the tree once.
     static func scan(_ html: [UInt8], name: String) throws -> ScannedPage {
+        guard html.count < Int(Int32.max) else { throw InputError(name, "page larger than 2 GB") }
+        _ = initialised
         let encoding = declaresNonUTF8Charset(html) ? nil : "UTF-8"
         let doc: htmlDocPtr? = html.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), nil, encoding, options)
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, encoding, options)
             }
         }
         guard let doc else { throw InputError(name, "not a readable HTML page") }
@@ -63,6 +65,9 @@ enum HTMLScan {
         walker.walk(doc)
         return walker.page
     }
+
+    /// libxml2 wants its globals set up once before threads parse concurrently.
+    private static let initialised: Void = xmlInitParser()
 
     /// True when a `<meta charset=…>` in the head names something other than UTF-8;
     /// then libxml2 picks the encoding itself. Otherwise we insist on UTF-8

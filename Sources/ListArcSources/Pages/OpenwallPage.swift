@@ -51,7 +51,11 @@ enum OpenwallReader {
     }
 
     static func messagePre(_ page: ScannedPage) -> PreBlock? {
-        page.pres.first { ($0.style ?? "").replacingOccurrences(of: " ", with: "").contains("white-space:pre-wrap") }
+        page.pres.first { pre in
+            guard let style = pre.style else { return false }
+            // `white-space: pre-wrap`, spacing aside.
+            return ByteSearch.contains("pre-wrap", in: Array(style.utf8)) && ByteSearch.contains("white-space", in: Array(style.utf8))
+        }
     }
 
     static func read(_ page: ScannedPage, name: String, url: String?) -> OpenwallPage {
@@ -90,7 +94,7 @@ enum OpenwallReader {
     /// `<title>LIST - SUBJECT</title>`: the list name is before the first ` - `
     /// (or before ` mailing list` on index pages).
     static func listName(_ title: String) -> String? {
-        let t = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = ByteSearch.trimmed(title)
         let dash = t.range(of: " - ")
         // Index pages: `LIST mailing list - 2022/07/25`.
         if let r = t.range(of: " mailing list"), dash.map({ r.lowerBound < $0.lowerBound }) ?? true {
@@ -112,23 +116,26 @@ enum OpenwallReader {
         }
         // Cut the attachment markers out; text between them is an inline part.
         var attachments: [OpenwallPage.Attachment] = []
-        var pieces: [[UInt8]] = []
+        var pieces: [Range<Int>] = []
         var cursor = bodyStart
-        for marker in pre.markers where marker.lowerBound >= bodyStart {
-            pieces.append(Array(text[cursor..<marker.lowerBound]))
-            attachments.append(attachment(pre, marker))
+        var anchorIndex = 0 // anchors and markers are both in text order
+        for marker in pre.markers where marker.lowerBound >= cursor {
+            while anchorIndex < pre.anchors.count, pre.anchors[anchorIndex].start < marker.lowerBound { anchorIndex += 1 }
+            let link = anchorIndex < pre.anchors.count && pre.anchors[anchorIndex].end <= marker.upperBound ? pre.anchors[anchorIndex] : nil
+            pieces.append(cursor..<marker.lowerBound)
+            attachments.append(attachment(pre, marker, link: link))
             cursor = min(text.count, marker.upperBound)
         }
-        pieces.append(Array(text[cursor...]))
+        pieces.append(min(cursor, text.count)..<text.count)
         var parts: [TextPart] = []
         if pieces.count == 1 {
-            parts.append(TextPart(text: String(decoding: pieces[0], as: UTF8.self)))
+            parts.append(TextPart(text: String(decoding: text[pieces[0]], as: UTF8.self)))
         } else {
             // blists separates parts with blank lines; keep each part's own last newline.
             for (i, piece) in pieces.enumerated() {
-                let trimmed = trimmingSeparators(piece, leading: i > 0)
+                let trimmed = trimmingSeparators(text, piece, leading: i > 0)
                 if i == 0 || !trimmed.isEmpty {
-                    parts.append(TextPart(text: String(decoding: trimmed, as: UTF8.self), isAttachment: i > 0))
+                    parts.append(TextPart(text: String(decoding: text[trimmed], as: UTF8.self), isAttachment: i > 0))
                 }
             }
         }
@@ -141,12 +148,11 @@ enum OpenwallReader {
 
     /// `View attachment "NAME" of type "TYPE" (N bytes)`, `Download attachment …`,
     /// `Content of type "TYPE" skipped`.
-    private static func attachment(_ pre: PreBlock, _ marker: Range<Int>) -> OpenwallPage.Attachment {
+    private static func attachment(_ pre: PreBlock, _ marker: Range<Int>, link: PreAnchor?) -> OpenwallPage.Attachment {
         let upper = min(marker.upperBound, pre.text.count)
         let text = String(decoding: pre.text[min(marker.lowerBound, upper)..<upper], as: UTF8.self)
         let quoted = text.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
             .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        let link = pre.anchors.first { $0.start >= marker.lowerBound && $0.end <= marker.upperBound }
         if text.hasPrefix("Content of type") {
             return .init(kind: .skipped, name: nil, contentType: quoted.first, url: nil)
         }
@@ -154,11 +160,10 @@ enum OpenwallReader {
         return .init(kind: kind, name: quoted.first, contentType: quoted.count > 1 ? quoted[1] : nil, url: link?.href)
     }
 
-    private static func trimmingSeparators(_ piece: [UInt8], leading: Bool) -> [UInt8] {
-        var s = piece.startIndex, e = piece.endIndex
-        if leading { while s < e, piece[s] == 0x0A { s += 1 } }
-        while e - s >= 2, piece[e - 1] == 0x0A, piece[e - 2] == 0x0A { e -= 1 }
-        if s == e { return [] }
-        return Array(piece[s..<e])
+    private static func trimmingSeparators(_ text: [UInt8], _ piece: Range<Int>, leading: Bool) -> Range<Int> {
+        var s = piece.lowerBound, e = piece.upperBound
+        if leading { while s < e, text[s] == 0x0A { s += 1 } }
+        while e - s >= 2, text[e - 1] == 0x0A, text[e - 2] == 0x0A { e -= 1 }
+        return s..<e
     }
 }

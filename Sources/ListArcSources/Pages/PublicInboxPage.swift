@@ -44,7 +44,7 @@ enum PublicInboxReader {
         let base = url.flatMap { URL(string: $0) }
         let resolve = { (href: String) in PageURL.resolve(href, against: base) }
         var links = PublicInboxPage.Links()
-        // Every link of the page with its text, wherever it sits.
+        // Every link of the page, wherever it sits.
         var all: [(href: String, rel: String?)] = page.anchors.map { ($0.href, $0.rel) }
         for pre in page.pres {
             for a in pre.anchors {
@@ -91,6 +91,16 @@ enum PublicInboxReader {
             href.contains("@") && !href.hasPrefix("http") && !href.hasPrefix("mailto:") && !href.hasPrefix("#") && !href.hasPrefix("?")
         }.map(resolve)
         return PublicInboxPage(kind: .index, messages: [], messageRawURLs: [], links: links, entries: entries)
+    }
+
+    /// public-inbox's 404 page: `<pre>Message-ID &lt;ID&gt;\nnot found\n` (then
+    /// perhaps near matches). Returns `Message-ID <ID> not found`.
+    static func notFound(_ page: ScannedPage) -> String? {
+        for pre in page.pres where pre.text.starts(with: Array("Message-ID <".utf8)) {
+            guard let nl = pre.text.firstIndex(of: 0x0A), pre.text[(nl + 1)...].starts(with: Array("not found".utf8)) else { continue }
+            return String(decoding: pre.text[..<nl], as: UTF8.self) + " not found"
+        }
+        return nil
     }
 
     static func text(_ pre: PreBlock, _ range: Range<Int>) -> String {
@@ -172,7 +182,13 @@ enum AttachmentSplit {
             }
             current = ""
         }
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast(body.hasSuffix("\n") ? 1 : 0) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lastIndex = lines.count - 1 // after a final "\n" this is the empty remainder
+        for (index, line) in lines.enumerated() {
+            if index == lastIndex {
+                current += line // text after the last newline, if any
+                break
+            }
             if line.hasPrefix("[-- Attachment #"), line.hasSuffix(" --]") {
                 if inAttachment || !current.isEmpty { finish() }
                 inAttachment = true

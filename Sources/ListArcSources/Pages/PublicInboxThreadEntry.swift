@@ -81,7 +81,7 @@ struct ThreadEntry {
             if let at = text.range(of: " @ ", options: .backwards) {
                 author = String(text[..<at.lowerBound])
                 let when = text[at.upperBound...]
-                date = Self.rfc5322Date(String(when.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces))
+                date = Self.rfc5322Date(ByteSearch.trimmed(String(when.prefix { $0 != "(" })))
             } else {
                 author = String(text)
             }
@@ -98,7 +98,7 @@ struct ThreadEntry {
             var values: [String: String] = [:]
             for line in lines[(f + 1)...] where !line.isEmpty {
                 let s = String(decoding: t[line], as: UTF8.self)
-                let trimmed = s.trimmingCharacters(in: .whitespaces)
+                let trimmed = ByteSearch.trimmed(s)
                 if s.hasPrefix("\t"), let name = field {
                     values[name, default: ""] += " " + trimmed
                 } else if trimmed.hasPrefix("To: ") {

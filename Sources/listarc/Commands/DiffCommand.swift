@@ -17,9 +17,10 @@ enum PatchFormat: String, ExpressibleByArgument, CaseIterable {
 /// copy each (the most complete, least damaged).
 ///
 /// Partial copies (hunks trimmed by a reply) are never passed off as complete:
-/// when a complete copy of the same patch exists they are dropped; when only a
-/// partial copy exists, `diff` and `json` output include it after a note on
-/// stderr, `mbox` leaves it out (git am would fail on it) with a note.
+/// when a complete copy of the same patch exists they are dropped silently; a
+/// patch known only from partial copies is left out of `diff` and `mbox` output
+/// (git apply/am would reject it) with a note on stderr naming it, and listed in
+/// `json` output with `"complete": false`.
 struct DiffExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -75,15 +76,20 @@ struct DiffExtractCommand: AsyncParsableCommand {
             }
             let format = self.format ?? (outputDir != nil ? .mbox : .diff)
             var printable = patches
-            if format == .mbox {
+            if format != .json {
                 printable = patches.filter(\.diff.complete)
                 for p in patches where !p.diff.complete {
-                    warn("listarc: \(input): left out partial patch \"\(p.subject)\" (depth \(p.diff.depth)): a reply trimmed its hunks, git am would reject it")
+                    warn("listarc: \(input): left out partial patch \"\(DiffExtractOutput.printable(p.subject))\" (depth \(p.diff.depth)): a reply trimmed its hunks and no complete copy is in the input (see --format json)")
                 }
                 if printable.isEmpty { throw Status.nothingFound }
             }
+            if format == .mbox {
+                for p in printable where p.authorAddress == nil {
+                    warn("listarc: \(input): no author address found for \"\(DiffExtractOutput.printable(p.subject))\"; git am needs one in its From: line")
+                }
+            }
             for p in printable where p.authorAddressObfuscated {
-                warn("listarc: \(input): author address of \"\(p.subject)\" is obfuscated by the archive (\(p.authorAddress ?? "")); no full copy found to restore it")
+                warn("listarc: \(input): author address of \"\(DiffExtractOutput.printable(p.subject))\" is obfuscated by the archive (\(DiffExtractOutput.printable(p.authorAddress ?? ""))); no full copy found to restore it")
             }
             if let dir = outputDir {
                 try DiffExtractOutput.writeFiles(printable, format: format, dir: dir, force: force)
@@ -112,19 +118,9 @@ struct DiffExtractCommand: AsyncParsableCommand {
             let known = KnownAddresses.in(messages)
             patches = patches.map { KnownAddresses.restoreAuthor($0, using: known) }
         }
-        var selected = PatchSelection.best(patches)
+        var selected = SeriesPosition.ordered(PatchSelection.best(patches))
         if let file {
             selected = selected.map { $0.only(file: file) }.filter { !$0.diff.files.isEmpty }
-        }
-        if selected.contains(where: \.diff.complete) {
-            for p in selected where !p.diff.complete {
-                warn("listarc: \(input): skipped partial patch \"\(p.subject)\" (depth \(p.diff.depth)): a reply trimmed its hunks and no complete copy is in the input")
-            }
-            selected = selected.filter(\.diff.complete)
-        } else {
-            for p in selected {
-                warn("listarc: \(input): patch \"\(p.subject)\" (depth \(p.diff.depth)) is partial: a reply trimmed its hunks; git apply will reject it")
-            }
         }
         return selected
     }
@@ -132,13 +128,18 @@ struct DiffExtractCommand: AsyncParsableCommand {
     func runCheck(_ patches: [Patch], tree: String) throws {
         var allApply = true
         var report = ""
+        var entries: [CheckEntry] = []
         for (n, patch) in patches.enumerated() {
-            report += "patch \(n + 1): \(patch.subject)\n"
+            let subject = DiffExtractOutput.printable(patch.subject)
+            report += "patch \(n + 1): \(subject)\n"
             if !patch.diff.complete { report += "  partial copy: trimmed hunks cannot apply\n" }
             let results = try ApplyCheck.check(patch.diff.files, tree: tree)
+            let applies = patch.diff.complete && results.allSatisfy(\.applies)
+            entries.append(CheckEntry(messageId: patch.messageID, subject: patch.subject, complete: patch.diff.complete, applies: applies, files: results))
+            allApply = allApply && applies
             for file in results {
-                allApply = allApply && file.applies
-                report += "  \(file.path): \(file.applies ? "applies" : "does not apply")\(file.error.map { " (\($0))" } ?? "")\n"
+                report += "  \(DiffExtractOutput.printable(file.path)): \(file.applies ? "applies" : "does not apply")"
+                report += (file.error.map { " (\(DiffExtractOutput.printable($0)))" } ?? "") + "\n"
                 for (i, hunk) in file.hunks.enumerated() {
                     var state = hunk.applies ? "applies" : "does not apply"
                     if hunk.applies, let line = hunk.line {
@@ -146,15 +147,29 @@ struct DiffExtractCommand: AsyncParsableCommand {
                         if let offset = hunk.offset { state += " (offset \(offset) line\(abs(offset) == 1 ? "" : "s"))" }
                         if let fuzz = hunk.fuzz { state += " (fuzz \(fuzz))" }
                     }
-                    if !hunk.applies, let error = hunk.error { state += " (\(error))" }
+                    if !hunk.applies, let error = hunk.error { state += " (\(DiffExtractOutput.printable(error)))" }
                     report += "    hunk \(i + 1) \(hunk.header): \(state)\n"
                 }
             }
-            allApply = allApply && patch.diff.complete
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            report = String(decoding: try encoder.encode(["checks": entries]), as: UTF8.self) + "\n"
         }
         if let output { try DiffExtractOutput.write(report, to: output, force: force) } else {
             FileHandle.standardOutput.write(Data(report.utf8))
         }
         if !allApply { throw Status.nothingFound }
     }
+}
+
+/// `--check --format json`: `{"checks":[{"messageId","subject","complete","applies",
+/// "files":[{"path","applies","error","hunks":[{"header","applies","line","offset","fuzz","error"}]}]}]}`.
+struct CheckEntry: Encodable {
+    var messageId: String?
+    var subject: String
+    var complete: Bool
+    var applies: Bool
+    var files: [ApplyCheck.FileResult]
 }

@@ -27,6 +27,17 @@ enum DiffExtractOutput {
         return [UInt8](data)
     }
 
+    /// Message text for the terminal: control characters (escape sequences, CR,
+    /// C1 controls) shown as `?`, so a mail cannot drive the user's terminal.
+    static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let v = s.value
+            out.append(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) ? "?" : s)
+        }
+        return String(out)
+    }
+
     static func render(_ patches: [Patch], format: PatchFormat) -> String {
         switch format {
         case .diff: return patches.map(\.diffText).joined()

@@ -30,7 +30,11 @@ struct ImportCommand: AsyncParsableCommand {
             var badInput = false
             for path in paths {
                 do {
-                    for file in try ImportFiles.list(path) { try run.importFile(file, explicit: file.path == path) }
+                    var isFolder: ObjCBool = false
+                    let named = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+                    // A file named on the command line that cannot be read is an error;
+                    // one met inside a folder is reported as rejected.
+                    for file in try ImportFiles.list(path) { try run.importFile(file, explicit: named) }
                 } catch let e as InputError {
                     warn("listarc: \(e.description)")
                     badInput = true
@@ -96,17 +100,35 @@ struct ImportRun {
     }
 }
 
-/// Reads the messages of one file. Whole-file for now; mbox files are streamed once
-/// the Files work's `MailboxReader.forEachMessage` is on main.
+/// Reads the messages of one file. mbox and gzip files are streamed (one message in
+/// memory at a time, whatever the file size); pages and single mails are read whole.
 enum MessageSource {
     static func forEachMessage(in file: ImportFiles.File, _ body: (MailMessage) throws -> Void) throws {
+        let url = URL(fileURLWithPath: file.path)
+        let head = try firstBytes(of: file.path, count: 600)
+        if head.isEmpty { throw InputError(file.path, "empty input") }
+        if Gzip.isGzip(head) || InputKind.detect(head) == .mbox {
+            var count = 0
+            try MailboxReader.forEachMessage(in: url) { raw in
+                count += 1
+                try body(try MailParser.parse(raw, sourceURL: file.url ?? file.path))
+            }
+            if count == 0 { throw InputError(file.path, "no messages in mbox") }
+            return
+        }
         let bytes: [UInt8]
-        do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file.path), options: .mappedIfSafe))
-        } catch {
+        do { bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe)) } catch {
             throw InputError(file.path, "cannot read: \(error.localizedDescription)")
         }
         for message in try InputReader.messages(in: bytes, name: file.path, url: file.url) { try body(message) }
+    }
+
+    private static func firstBytes(of path: String, count: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(path, "cannot open") }
+        defer { try? handle.close() }
+        do { return [UInt8](try handle.read(upToCount: count) ?? Data()) } catch {
+            throw InputError(path, "cannot read: \(error.localizedDescription)")
+        }
     }
 }
 
@@ -118,29 +140,10 @@ enum ImportFiles {
         var url: String?
     }
 
+    /// The file itself, or every mail file below a folder (maildir `tmp/`, hidden
+    /// files and backups skipped; sorted, so every run reads in the same order).
     static func list(_ path: String) throws -> [File] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw InputError(path, "no such file or folder") }
-        guard isDir.boolValue else { return [File(path: path, url: mirrorURL(path))] }
-        let root = URL(fileURLWithPath: path)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey],
-                                                          options: [.skipsHiddenFiles]) else { throw InputError(path, "cannot read the folder") }
-        var files: [String] = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey])
-            if values?.isDirectory == true {
-                // A maildir's tmp/ holds deliveries in progress.
-                if url.lastPathComponent == "tmp", isMaildir(url.deletingLastPathComponent()) { walker.skipDescendants() }
-                continue
-            }
-            if values?.isRegularFile == true { files.append(url.path) }
-        }
-        return files.sorted().map { File(path: $0, url: mirrorURL($0)) }
-    }
-
-    static func isMaildir(_ dir: URL) -> Bool {
-        let fm = FileManager.default
-        return fm.fileExists(atPath: dir.appendingPathComponent("cur").path) && fm.fileExists(atPath: dir.appendingPathComponent("new").path)
+        try MailFolder.files(at: URL(fileURLWithPath: path)).map { File(path: $0.path, url: mirrorURL($0.path)) }
     }
 
     /// `…/lists.openwall.net/linux-kernel/2022/07/25/6` → `https://lists.openwall.net/linux-kernel/2022/07/25/6`

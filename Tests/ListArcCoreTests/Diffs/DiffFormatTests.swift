@@ -191,4 +191,16 @@ enum DiffFixture {
         let plain = try #require(DiffFixture.extract("diff --git a/my file b/my file\nnew file mode 100644\nindex 0000000..e69de29\n").first)
         #expect(plain.files[0].newPath == "b/my file")
     }
+
+    @Test func bareUnifiedFilesBackToBack() throws {
+        let diff = DiffFixture.lines([
+            "--- a/f", "+++ b/f", "@@ -1 +1 @@", "-x", "+y",
+            "--- a/g", "+++ b/g", "@@ -1,2 +1 @@", "-x", " y",
+        ])
+        let found = DiffFixture.extract(diff)
+        #expect(found.count == 1)
+        #expect(found.first?.files.count == 2)
+        #expect(found.first?.repairs.isEmpty == true)
+        #expect(found.first.map { DiffRenderer.render($0) } == diff)
+    }
 }

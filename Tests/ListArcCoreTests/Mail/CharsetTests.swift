@@ -26,6 +26,10 @@ import Testing
         #expect(Charset.decode([0xE9], charset: "none") == "é")
         #expect(Charset.decode([0x80, 0xC3, 0xA9, 0xE9], charset: "us-ascii") == "€éé")
         #expect(Charset.decode([0xE9, 0x41], charset: "utf-8") == "éA")
+        // Overlong forms and surrogates are not UTF-8: each byte falls back.
+        #expect(Charset.decode([0xC0, 0xAF], charset: nil) == "À¯")
+        #expect(Charset.decode([0xED, 0xA0, 0x80], charset: nil) == "í\u{A0}€")
+        #expect(Charset.decode([0xF0, 0x9F, 0x98, 0x80, 0xFF], charset: nil) == "😀ÿ")
         // Undefined windows-1252 bytes keep a code point (no byte lost).
         #expect(Charset.decode([0x81], charset: "utf-8").unicodeScalars.first?.value == 0x81)
     }

@@ -29,6 +29,12 @@ import Testing
         #expect(message.headers.count == 1)
     }
 
+    @Test func leadingBlankLinesAreSkipped() throws {
+        let message = try MailParser.parse(Array("\n \r\n\nSubject: s\n\nb\n".utf8))
+        #expect(message.subject == "s")
+        #expect(message.body == "b\n")
+    }
+
     @Test func lineWithoutColonStartsTheBody() throws {
         // git mailinfo does the same: a line that is no header ends the header block.
         let message = try parse(["Subject: s", "this is not a header", "Date: later", "", "rest"])

@@ -146,3 +146,12 @@ import Testing
         #expect(MIMEHeader("text/plain;;; ; =x; junk").value == "text/plain")
     }
 }
+
+@Suite struct MIMELimitTests {
+    @Test func partCountIsBounded() throws {
+        let lines = ["Content-Type: multipart/mixed; boundary=a", ""] + Array(repeating: ["--a", "", "x"], count: 10_005).flatMap { $0 }
+        let message = try parse(lines)
+        #expect(message.parts.count == MIMEWalker.maxParts)
+        #expect(message.otherAttachments == ["(5 more MIME parts not read)"])
+    }
+}

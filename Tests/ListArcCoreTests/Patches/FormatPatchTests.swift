@@ -69,7 +69,7 @@ import TestSupport
             var patch = Patch(messageID: nil, subject: "[PATCH] " + commit.subject, authorName: commit.name, authorAddress: commit.email,
                               authorAddressObfuscated: false, date: "Wed, 20 Jul 2022 02:17:51 +0000", commitMessage: commit.body, diff: diff)
             patch.signature = "sig \(n)"
-            #expect(PatchDiffText.render(files) == diffText, "diff text of commit \(n)")
+            #expect(Patch.diffText(of: files) == diffText, "diff text of commit \(n)")
             #expect(patch.mailText == mail, "mail of commit \(n)")
             if patch.mailText != mail, let debug = ProcessInfo.processInfo.environment["LISTARC_DEBUG_DIR"] {
                 try Data(mail.utf8).write(to: URL(fileURLWithPath: debug + "/expected\(n)"))

@@ -192,3 +192,52 @@ import TestSupport
         #expect(known.contains("me@x.org"))
     }
 }
+
+@Suite struct PatchHostileInputTests {
+    @Test func hugeSubjectsAndNamesStayLinear() {
+        // Quadratic work here would take minutes; linear work is instant.
+        let subject = String(repeating: "Re: tr: ", count: 20_000) + "[PATCH] x"
+        #expect(PatchSubject.clean(subject) == "[PATCH] x")
+        let path = String(repeating: "d/", count: 50_000) + "f.c"
+        let file = FileDiff(flavor: .git, oldPath: "a/" + path, newPath: "b/" + path, headerLines: ["diff --git a/\(path) b/\(path)"],
+                            hunks: [Hunk(oldStart: 1, oldCount: 1, newStart: 1, newCount: 1, lines: ["-a", "+b"])])
+        let stat = Diffstat.render([file])
+        #expect(stat.hasPrefix(" .../"))
+        #expect(stat.split(separator: "\n").first.map { $0.utf8.count <= 72 } == true)
+        #expect(PatchFileName.make(number: 1, subject: subject).utf8.count <= 64)
+        let mail = PatchMail.subjectHeader(String(repeating: "word ", count: 20_000))
+        #expect(mail.split(separator: "\n").allSatisfy { $0.utf8.count <= 78 })
+    }
+
+    @Test func garbageDescriptionsDoNotTrap() {
+        for text in ["", "\n\n\n", "From:", "From: \n Subject:", "---", "-- >8 --", "Subject: " + String(repeating: "x", count: 10_000), "From \u{0}\u{1}:"] {
+            let d = PatchDescription.parse(text.split(separator: "\n", omittingEmptySubsequences: false))
+            #expect(d.commitMessage.utf8.count <= text.utf8.count)
+        }
+        #expect(PatchDate.parse(String(repeating: "1:2 ", count: 1000)) == nil)
+        #expect(PatchAuthor.parse("<<<>>>")?.address == nil)
+    }
+}
+
+@Suite struct QuotedDateTests {
+    @Test func depthOneAttributionTakesTheSendersZone() throws {
+        // M2 quotes M1 at depth 1 under "20.07.2022 05:17, Liam Howlett пишет:",
+        // written by Dmitry (+0300): that is M1's 02:17 UTC.
+        let m2 = try PatchFixtures.seedMessage("M2")
+        let (analysis, diff) = try PatchFixtures.seedDiff(in: m2, depth: 1)
+        var d = diff
+        d.date = "20.07.2022 05:17"
+        let patch = try #require(PatchBuilder.patches(message: m2, quotes: [analysis], diffs: [d]).first)
+        #expect(patch.date == "Wed, 20 Jul 2022 05:17:00 +0300")
+    }
+
+    @Test func deeperAttributionsGiveNoMailDate() throws {
+        let m5 = try PatchFixtures.seedMessage("M5")
+        let (analysis, diff) = try PatchFixtures.seedDiff(in: m5, depth: 4)
+        var d = diff
+        d.date = "20.07.2022 05:17"
+        let patch = try #require(PatchBuilder.patches(message: m5, quotes: [analysis], diffs: [d]).first)
+        #expect(patch.date == nil)
+        #expect(patch.dateAsWritten != nil)
+    }
+}

@@ -69,6 +69,7 @@ import TestSupport
         let patch = try seedCopies()[0]
         #expect(patch.only(file: "mm/mmap.c").diff.files.count == 1)
         #expect(patch.only(file: "mm/other.c").diff.files.isEmpty)
+        #expect(patch.only(file: "b/mm/mmap.c").diff.files.count == 1)
     }
 }
 
@@ -109,5 +110,26 @@ import TestSupport
         #expect(text.contains("\"messageId\":null"))
         #expect(text.contains("\"oldPath\":null"))
         #expect(text.contains("\"date\":null"))
+    }
+}
+
+@Suite struct SeriesPositionTests {
+    func patch(_ subject: String) -> Patch {
+        Patch(messageID: nil, subject: subject, authorName: nil, authorAddress: nil, authorAddressObfuscated: false, date: nil, commitMessage: "",
+              diff: ExtractedDiff(depth: 0, files: [], complete: true, repairs: [], partIndex: 0, lineRange: 0..<0))
+    }
+
+    @Test func parsesSeriesTags() {
+        let s = SeriesPosition(subject: "[PATCH v12 22/69] mm/mmap: x")
+        #expect(s?.number == 22)
+        #expect(s?.total == 69)
+        #expect(SeriesPosition(subject: "[PATCH] x") == nil)
+        #expect(SeriesPosition(subject: "no tag 1/2") == nil)
+    }
+
+    @Test func ordersEachSeriesInItsOwnSlots() {
+        let input = ["[PATCH v2 3/3] c", "unrelated", "[PATCH v2 1/3] a", "[PATCH v1 2/2] y", "[PATCH v2 2/3] b", "[PATCH v1 1/2] x"].map(patch)
+        let out = SeriesPosition.ordered(input).map(\.subject)
+        #expect(out == ["[PATCH v2 1/3] a", "unrelated", "[PATCH v2 2/3] b", "[PATCH v1 1/2] x", "[PATCH v2 3/3] c", "[PATCH v1 2/2] y"])
     }
 }

@@ -35,6 +35,14 @@ import TestSupport
         #expect(e.map(\.parent) == [nil, 0, 1, 2, 3])
     }
 
+    @Test func sameLevelsThroughTheMailParser() throws {
+        let mail = try MailParser.parse(Paths.bytes(Paths.sample("seed-thread/M5.eml")))
+        let a = QuoteAnalyzer.analyse(mail.body)
+        #expect(a.embedded.map(\.depth) == [0, 1, 2, 3, 4])
+        #expect(a.embedded.map(\.author) == [nil, "Liam Howlett", "Liam R. Howlett", "Dmitry Osipenko", "Liam Howlett"])
+        #expect(a.lines.count == QuoteAnalyzer.analyse(try Self.seedBody()).lines.count)
+    }
+
     @Test func attributionsSitOneLevelAboveWhatTheyIntroduce() throws {
         let a = QuoteAnalyzer.analyse(try Self.seedBody())
         #expect(a.attributions.map(\.depth) == [0, 1, 2, 3])

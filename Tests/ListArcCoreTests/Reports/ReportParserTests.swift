@@ -162,6 +162,51 @@ import TestSupport
         #expect(r.frames.count == 10)
     }
 
+    @Test func powerpcAndRiscv() throws {
+        let ppc = """
+        BUG: Kernel NULL pointer dereference on read at 0x00000010
+        Faulting instruction address: 0xc0000000008a1234
+        Oops: Kernel access of bad area, sig: 11 [#1]
+        LE PAGE_SIZE=64K MMU=Radix SMP NR_CPUS=2048 NUMA pSeries
+        CPU: 3 PID: 1 Comm: swapper/0 Not tainted 6.5.0-rc1-next-20230712 #1
+        NIP:  c0000000008a1234 LR: c0000000008a1200 CTR: 0000000000000000
+        NIP [c0000000008a1234] of_find_property+0x44/0x120
+        LR [c0000000008a1200] of_get_property+0x30/0x50
+        Call Trace:
+        [c000000003a3b9f0] [c0000000008a11f0] of_get_property+0x20/0x50 (unreliable)
+        [c000000003a3ba30] [c000000000c12345] papr_init+0x64/0x1a0
+        [c000000003a3baa0] [c000000000012a3c] do_one_initcall+0x6c/0x2e0
+        """
+        let p = try #require(SampleOopses.reports(SampleOopses.quoted(ppc, depth: 1)).first)
+        #expect(p.kind == .pagingFault && p.nextTag == "next-20230712")
+        #expect(p.frames.map(\.function) == ["of_find_property", "of_get_property", "papr_init", "do_one_initcall"])
+        #expect(p.frames.map(\.reliable) == [true, false, true, true])
+        let riscv = """
+        Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008
+        Oops [#1]
+        CPU: 0 PID: 1 Comm: swapper/0 Not tainted 6.6.0-rc4 #1
+        epc : virtio_dev_probe+0x1a2/0x3c0
+         ra : virtio_dev_probe+0x186/0x3c0
+        epc : ffffffff8062b5a6 ra : ffffffff8062b58a sp : ff2000000000bc40
+        Call Trace:
+        [<ffffffff8062b5a6>] virtio_dev_probe+0x1a2/0x3c0
+        [<ffffffff806a1b2c>] really_probe+0x9c/0x35e
+        [<ffffffff806a1e64>] __driver_probe_device+0x7a/0x138
+        """
+        let r = try #require(SampleOopses.reports(riscv).first)
+        #expect(r.frames.map(\.function) == ["virtio_dev_probe", "really_probe", "__driver_probe_device"])
+        #expect(r.frames.first?.offset == 0x1a2)
+    }
+
+    @Test func arm64InfoSuffixes() throws {
+        let text = SampleOopses.warningArm64
+            .replacingOccurrences(of: " commit_tail+0xa8/0x1a0", with: " commit_tail+0xa8/0x1a0 (L)")
+            .replacingOccurrences(of: " drm_atomic_commit+0xa4/0xe0", with: " drm_atomic_commit+0xa4/0xe0 (P)")
+        let r = try #require(SampleOopses.reports(text).first)
+        #expect(r.frames.count == 11)
+        #expect(r.frames.contains { $0.function == "commit_tail" && $0.offset == 0xa8 })
+    }
+
     @Test func wrappedVersionAfterNotTainted() throws {
         let text = "kernel BUG at fs/inode.c:611!\nCPU: 1 PID: 1 Comm: init Not tainted\n6.0.0-next-20221011 #4\nPC is at evict+0x1c/0x1e0\n"
         let r = try #require(SampleOopses.reports(text).first)

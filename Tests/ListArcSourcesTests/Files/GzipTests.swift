@@ -58,6 +58,10 @@ import ListArcCore
         // The absolute cap applies too.
         let capped = Gzip.Limits(maxOutput: 1 << 20, maxRatio: 2000, ratioFloor: 1 << 30)
         #expect(throws: InputError.self) { try Gzip.decompress(bomb, name: "bomb.gz", limits: capped) }
+        // The default limits catch it as well, in memory and streaming.
+        #expect(throws: InputError.self) { try Gzip.decompress(bomb, name: "bomb.gz") }
+        let streaming = try GzipStream(name: "bomb.gz", limits: .streaming)
+        #expect(throws: InputError.self) { try streaming.feed(bomb[...]) { _ in } }
     }
 
     @Test func trailingGarbageAfterAMemberIsIgnored() throws {

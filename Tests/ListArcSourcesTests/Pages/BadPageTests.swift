@@ -79,3 +79,29 @@ import ListArcCore
         #expect(throws: InputError.self) { try PageReader.messages(html: html, name: "nested", url: nil) }
     }
 }
+
+extension BadPageTests {
+    @Test func invalidUTF8InTheBodyIsBestEffort() throws {
+        let good = try Seed.openwall("2022/07/25/6")
+        var page = good
+        page[page.count / 2] = 0xFF
+        let m = try #require(try PageReader.messages(html: page, name: "bad-utf8", url: nil).first)
+        let reference = try #require(try PageReader.messages(html: good, name: "good", url: nil).first)
+        #expect(m.messageID == reference.messageID)
+        #expect(m.body.hasSuffix("I may try to reproduce it in Qemu if time will allow.\n"))
+        #expect(m.body.hasPrefix("25.07.2022 21:49, Liam Howlett пишет:\n"))
+    }
+
+    @Test func pagesParseConcurrently() async throws {
+        let pages = try Seed.openwallPages.map { try Seed.openwall($0) } + Seed.ids.map { try Seed.lore($0, "T/index.html") }
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 { for page in pages { group.addTask { try PageReader.messages(html: page, name: "p", url: nil).count } } }
+            var all: [Int] = []
+            for try await c in group { all.append(c) }
+            return all
+        }
+        let expected: Int = 4 * (5 + 25)
+        let total: Int = counts.reduce(0, +)
+        #expect(total == expected)
+    }
+}

@@ -54,3 +54,13 @@ import ListArcCore
         }
     }
 }
+
+@Suite struct PageInputTests {
+    @Test func inputReaderTakesBareBlistsOutput() throws {
+        let bytes = try Paths.bytes(Paths.sample("openwall/blists-raw/earlier-samples/bit_2022_07_26_1.html"))
+        #expect(InputKind.detect(bytes) == .html)
+        let messages = try InputReader.messages(in: bytes, name: "bit", url: nil)
+        #expect(messages.map(\.messageID) == ["nd@example.org"])
+        #expect(messages.first?.body == "Body.\n")
+    }
+}

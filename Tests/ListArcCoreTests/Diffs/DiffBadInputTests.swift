@@ -1,0 +1,82 @@
+import Testing
+@testable import ListArcCore
+
+/// Whatever the internet serves: no crash, no hang, a best-effort answer.
+@Suite struct DiffBadInputTests {
+    static func extract(_ text: String) -> [ExtractedDiff] {
+        DiffExtractor.extract(from: QuoteAnalyzer.analyse(text), partIndex: 0)
+    }
+
+    @Test func fiftyMegabyteLine() {
+        let line = String(repeating: "a", count: 50_000_000)
+        #expect(Self.extract(line).isEmpty)
+        // The same inside a diff: kept as one (long) added line.
+        let diff = "--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+" + line + "\n"
+        let d = Self.extract(diff)
+        #expect(d.count == 1)
+        #expect(d.first?.files.first?.hunks.first?.lines.first?.utf8.count == 50_000_001)
+        // And as a diff --git line.
+        #expect(Self.extract("diff --git " + line + "\n").isEmpty)
+    }
+
+    @Test func tenThousandQuoteLevels() throws {
+        let prefix = String(repeating: ">", count: 10_000) + " "
+        let diff = ["--- a/f", "+++ b/f", "@@ -1,2 +1,2 @@", " a", "-b", "+c"]
+        let text = diff.map { prefix + $0 }.joined(separator: "\n") + "\n"
+        let d = try #require(Self.extract(text).first)
+        #expect(d.depth == 10_000)
+        #expect(DiffRenderer.render(d) == diff.joined(separator: "\n") + "\n")
+        // A staircase: every line one level deeper than the one before.
+        let stairs = (1...2_000).map { String(repeating: ">", count: $0) + " +line" }.joined(separator: "\n")
+        #expect(Self.extract("--- a/f\n+++ b/f\n@@ -1 +1 @@\n" + stairs).allSatisfy { !$0.complete })
+    }
+
+    @Test func hunkCountsThatLie() throws {
+        // Far more lines promised than given: read to the structure, never past the text.
+        let huge = "--- a/f\n+++ b/f\n@@ -1,999999999 +1,999999999 @@\n a\n-b\n+c\nThanks.\n"
+        let d = try #require(Self.extract(huge).first)
+        #expect(!d.complete)
+        // Counts too large to believe, then the next hunk: recounted from the lines.
+        let absurd = "--- a/f\n+++ b/f\n@@ -1,99999999999999999999 +1,3 @@\n a\n-b\n+c\n@@ -10 +10 @@\n-x\n+y\n"
+        let e = try #require(Self.extract(absurd).first)
+        #expect(e.files[0].hunks.count == 2)
+        #expect(e.files[0].hunks[0].oldCount == 2)
+        #expect(e.repairs.contains(.hunkRecounted))
+        // Zero counts with lines after them: the lines are not taken as part of the hunk.
+        let zero = "--- a/f\n+++ b/f\n@@ -1,0 +1,0 @@\n+a\n"
+        #expect(Self.extract(zero).count <= 1)
+        // A quoted hunk with too few lines is partial, not recounted.
+        let quoted = "> --- a/f\n> +++ b/f\n> @@ -1,5 +1,5 @@\n>  a\n> -b\n> +c\n\nOK.\n"
+        let q = try #require(Self.extract(quoted).first)
+        #expect(!q.complete)
+        #expect(!q.repairs.contains(.hunkRecounted))
+    }
+
+    @Test func invalidUTF8AndBinaryJunk() {
+        var bytes: [UInt8] = Array("--- a/f\n+++ b/f\n@@ -1 +1 @@\n-".utf8) + [0xFF, 0xFE, 0xC0, 0x00] + Array("\n+ok\n".utf8)
+        let d = Self.extract(String(decoding: bytes, as: UTF8.self))
+        #expect(d.count == 1)
+        #expect(d.first?.complete == true)
+        var rng = SeededRandom(seed: 7)
+        bytes = (0..<1_000_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        // Sprinkle diff-like lines into the junk.
+        for (i, s) in ["\ndiff --git a b\n", "\n@@ -1,3 +1 @@\n", "\n--- a\n+++ b\n@@ -1 +1 @@\n", "\nIndex: x\n====\n"].enumerated() {
+            bytes.replaceSubrange((i * 100_000)..<(i * 100_000 + s.utf8.count), with: Array(s.utf8))
+        }
+        _ = Self.extract(String(decoding: bytes, as: UTF8.self))
+        _ = Self.extract("")
+        _ = Self.extract("\n\n\n")
+        _ = Self.extract("@@ -1 +1 @@")
+        _ = Self.extract("diff --git")
+        _ = Self.extract("--- \n+++ \n@@ -\n")
+        _ = Self.extract("GIT binary patch\nliteral 99999999999\nzzzz\n")
+    }
+
+    @Test func manyTinyDiffsStayLinear() {
+        // 20,000 back-to-back one-hunk files: each is read once.
+        let one = "--- a/f\n+++ b/f\n@@ -1 +1 @@\n-x\n+y\n"
+        let d = Self.extract(String(repeating: one, count: 20_000))
+        #expect(d.count == 1)
+        #expect(d.first?.files.count == 20_000)
+    }
+}
