@@ -42,6 +42,7 @@ struct BatchWriter {
     private let insertHunk: RawStatement
     private let insertReport: RawStatement
     private let insertFrame: RawStatement
+    private let insertHunkFunction: RawStatement
 
     static let messageColumns = """
         message_id, synthetic_id, list, source_url, origin, copy_rank, subject, subject_key, author, author_name,
@@ -81,6 +82,7 @@ struct BatchWriter {
             INSERT INTO reports (message, position, kind, title, file, line, version, depth, part, line_start, line_end)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        insertHunkFunction = try RawStatement(db, "INSERT OR IGNORE INTO hunk_functions (hunk, function, relation) VALUES (?, ?, ?)")
         insertFrame = try RawStatement(db, """
             INSERT INTO report_frames (report, position, function, offset, size, module, file, line, reliable, inlined)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -193,6 +195,18 @@ struct BatchWriter {
         }
     }
 
+    /// The hunk's functions (heuristic attribution), for `search function` and blame
+    /// candidates; a macro-defined function is also stored under its macro form
+    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`).
+    private func storeFunctions(of hunk: Hunk, hunk hunkID: Int64) throws {
+        for f in FunctionAttributor.functions(in: hunk) {
+            for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
+                insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
+                try insertHunkFunction.run()
+            }
+        }
+    }
+
     private func storeAnalysis(_ a: AnalysedMessage, message: Int64) throws {
         for (part, analysis) in a.quotes.enumerated() {
             for e in analysis.embedded {
@@ -219,7 +233,8 @@ struct BatchWriter {
                     hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, h.header)
                     hs.bind(4, h.oldStart); hs.bind(5, h.oldCount); hs.bind(6, h.newStart); hs.bind(7, h.newCount)
                     hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, h.lines.joined(separator: "\n"))
-                    try hs.run()
+                    let hunkID = try hs.run()
+                    try storeFunctions(of: h, hunk: hunkID)
                 }
             }
         }
