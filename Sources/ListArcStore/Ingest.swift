@@ -25,7 +25,7 @@ struct BatchWriter {
     let parserVersion: Int
     let fetchedAt: Int64
     /// Message-IDs inserted or replaced, with their analysis (for threading).
-    var touched: [(id: String, subjectKey: String)] = []
+    var touched: [(id: String, subjectKey: String, date: Int64?)] = []
     var repliesNeedingParents: [String: ThreadNode] = [:]
     private var listIDs: [String: Int64] = [:]
 
@@ -130,7 +130,7 @@ struct BatchWriter {
                 try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
             }
         }
-        touched.append((id, SubjectKey.key(m.subject)))
+        touched.append((id, SubjectKey.key(m.subject), m.date.flatMap(MailDate.parse)))
         insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
         try insertFTS.run()
         try recordSource(m, message: rowID)

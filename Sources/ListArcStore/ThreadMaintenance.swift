@@ -8,11 +8,11 @@ import ListArcCore
 struct ThreadMaintenance {
     let db: Database
     /// Candidates examined per source, newest first (bounds the work per reply).
-    static let candidateLimit = 200
+    static let candidateLimit = 60
 
     init(_ db: Database) { self.db = db }
 
-    func update(touched: [(id: String, subjectKey: String)], replies: [String: ThreadNode]) throws {
+    func update(touched: [(id: String, subjectKey: String, date: Int64?)], replies: [String: ThreadNode]) throws {
         var scope = replies
         try addStoredReplies(affectedBy: touched, to: &scope)
         var changed = touched.map(\.id)
@@ -34,13 +34,19 @@ struct ThreadMaintenance {
 
     /// Stored replies without a parent that this batch may answer: same subject, or
     /// their body names one of the batch's Message-IDs.
-    private func addStoredReplies(affectedBy touched: [(id: String, subjectKey: String)], to scope: inout [String: ThreadNode]) throws {
+    private func addStoredReplies(affectedBy touched: [(id: String, subjectKey: String, date: Int64?)], to scope: inout [String: ThreadNode]) throws {
         let keys = Array(Set(touched.map(\.subjectKey).filter { !$0.isEmpty }))
+        // A new message can only be the parent of a reply written after it: when a
+        // chronological import moves on, older stored replies are not looked at again.
+        var earliest = Int64.min
+        if !touched.contains(where: { $0.date == nil }), let first = touched.compactMap(\.date).min() {
+            earliest = first - ParentInferenceSkew.seconds
+        }
         var ids: Set<String> = []
         for chunk in stride(from: 0, to: keys.count, by: 400).map({ Array(keys[$0..<min($0 + 400, keys.count)]) }) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            ids.formUnion(try String.fetchAll(db, sql: "SELECT message_id FROM messages WHERE needs_inference = 1 AND subject_key IN (\(marks))",
-                                              arguments: StatementArguments(chunk)))
+            ids.formUnion(try String.fetchAll(db, sql: "SELECT message_id FROM messages WHERE needs_inference = 1 AND subject_key IN (\(marks)) AND (date IS NULL OR date >= ?)",
+                                              arguments: StatementArguments(chunk) + [earliest]))
         }
         if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM mentions)") == true {
             for t in touched {
@@ -71,7 +77,7 @@ struct ThreadMaintenance {
 
     private func candidates(for reply: ThreadNode, cache: inout [String: ThreadNode]) throws -> [ThreadNode] {
         var rows: [Row] = []
-        let latest = reply.date.map { $0 + 2 * 3600 } ?? Int64.max
+        let latest = reply.date.map { $0 + ParentInferenceSkew.seconds } ?? Int64.max
         if !reply.subjectKey.isEmpty {
             rows += try Row.fetchAll(db, sql: """
                 SELECT \(ThreadMaintenance.nodeColumns) FROM messages
@@ -148,4 +154,9 @@ struct ThreadMaintenance {
         guard let at = id.firstIndex(of: "@"), at != id.startIndex else { return nil }
         return String(id[..<at])
     }
+}
+
+/// Clock skew allowed between a parent and its reply (as in `ParentInference`).
+enum ParentInferenceSkew {
+    static let seconds: Int64 = 2 * 3600
 }

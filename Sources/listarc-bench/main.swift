@@ -1,6 +1,7 @@
-// Benchmarks: see BENCHMARKS.md.
+// Benchmarks: see BENCHMARKS.md and Benchmarks/run.sh.
 let benchArguments = Array(CommandLine.arguments.dropFirst())
 switch benchArguments.first {
 case "pages": PagesBench.run(Array(benchArguments.dropFirst()))
-default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS]")
+case "mails": MailsBench.run(Array(benchArguments.dropFirst()))
+default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS] | mails MBOX[.gz] [ROUNDS]")
 }

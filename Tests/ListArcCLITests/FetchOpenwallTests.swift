@@ -22,6 +22,16 @@ import TestSupport
         }
     }
 
+    @Test func bothDirectionsAtOnceWithJobs() throws {
+        let server = try LoopbackServer.staticServer(root: F.openwallRoot)
+        defer { server.stop() }
+        let db = F.temporaryDB()
+        defer { F.remove(db) }
+        let r = try CLI.run(["fetch", "thread", "--db", db, "--jobs", "2", "--delay", "0.1", server.url("/linux-kernel/2022/07/25/3")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try F.messageIDs(db) == Set(F.thread + [F.filler7]))
+    }
+
     @Test func inferredParentsFollowTheRealChain() throws {
         let server = try LoopbackServer.staticServer(root: F.openwallRoot)
         defer { server.stop() }

@@ -38,11 +38,12 @@ import TestSupport
         #expect(server.requestLog().contains { ($0["path"] as? String) == "/linux-mm/\(id)/raw" })
     }
 
-    @Test func fallbackFetchesRawMessagesInParallelWithJobs() throws {
+    @Test(arguments: ["404", "500always"])
+    func fallbackFetchesRawMessagesInParallelWithJobs(mboxFault: String) throws {
         let id = F.thread[0]
-        let server = try LoopbackServer.faultServer(root: F.loreRoot, rules: ["/linux-mm/\(id)/t.mbox.gz=404"])
+        let server = try LoopbackServer.faultServer(root: F.loreRoot, rules: ["/linux-mm/\(id)/t.mbox.gz=\(mboxFault)"])
         defer { server.stop() }
-        let (r, ids) = try run(["thread", "--jobs", "3", "/linux-mm/\(id)/"], server)
+        let (r, ids) = try run(["thread", "--jobs", "3", "--backoff", "0.05", "/linux-mm/\(id)/"], server)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(ids == Set(F.thread))
         let raws = server.requestLog().filter { ($0["path"] as? String)?.hasSuffix("/raw") == true }

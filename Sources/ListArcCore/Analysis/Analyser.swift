@@ -7,7 +7,7 @@ public enum Analyser {
         for (index, part) in message.parts.enumerated() {
             let analysis = QuoteAnalyzer.analyse(part.text)
             quotes.append(analysis)
-            diffs += DiffExtractor.extract(from: analysis, partIndex: index)
+            diffs += DiffExtractor.extract(from: analysis, partIndex: index, wasFlowed: part.wasFlowed)
             reports += ReportParser.reports(in: analysis, partIndex: index)
         }
         let patches = PatchBuilder.patches(message: message, quotes: quotes, diffs: diffs)

@@ -65,11 +65,26 @@ private struct CandidateEvidence {
     var score = 0.0
     var evidence: [String] = []
 
+    /// Changed lines per function (base name), and the lines by their function.
+    let linesPerFunction: [String: Int]
+    let linesByFunction: [String: [ChangedLine]]
+
     init(report: CrashReport, chain: TraceChain, candidate: BlameCandidate) {
         self.report = report
         self.chain = chain
         self.candidate = candidate
-        self.attribution = candidate.attribution ?? FunctionAttributor.attribute(candidate.hunk)
+        let attribution = candidate.attribution ?? FunctionAttributor.attribute(candidate.hunk)
+        self.attribution = attribution
+        var byFunction: [String: [ChangedLine]] = [:]
+        var names: [String: String] = [:]
+        for line in attribution.lines {
+            guard let f = line.function else { continue }
+            let base: String
+            if let b = names[f] { base = b } else { base = Frame.baseName(f); names[f] = base }
+            byFunction[base, default: []].append(line)
+        }
+        linesByFunction = byFunction
+        linesPerFunction = byFunction.mapValues(\.count)
     }
 
     mutating func scoreCode() {
@@ -90,9 +105,7 @@ private struct CandidateEvidence {
         for k in 0..<(links.count - 1) {
             let callee = links[k], caller = links[k + 1]
             guard sameFile(caller.frame) else { continue }
-            let lines = attribution.lines.filter {
-                $0.side == .new && $0.function.map(Frame.baseName) == caller.name && $0.calls.contains(callee.name)
-            }
+            let lines = (linesByFunction[caller.name] ?? []).filter { $0.side == .new && $0.calls.contains(callee.name) }
             guard let first = lines.first else { continue }
             let at = lines.map { "+\($0.number)" }.joined(separator: ", ")
             let code = first.text.trimmingCharacters(in: .whitespaces)
@@ -154,9 +167,7 @@ private struct CandidateEvidence {
         return (0.5 * (1 - Double(d) / Double(BlameRanker.nearLines)), "is \(d) line\(d == 1 ? "" : "s") from the hunk's new lines \(span)")
     }
 
-    private func changedLines(in function: String) -> Int {
-        attribution.lines.reduce(0) { $0 + ($1.function.map(Frame.baseName) == function ? 1 : 0) }
-    }
+    private func changedLines(in function: String) -> Int { linesPerFunction[function] ?? 0 }
 
     /// The best piece counts fully, further pieces of the same kind a quarter.
     private mutating func add(_ found: [(Double, String)]) {

@@ -6,6 +6,12 @@
 /// and the diff are then marked incomplete, never passed off as whole.
 public enum DiffExtractor {
     public static func extract(from analysis: QuoteAnalysis, partIndex: Int) -> [ExtractedDiff] {
+        extract(from: analysis, partIndex: partIndex, wasFlowed: false)
+    }
+
+    /// `wasFlowed`: the part was format=flowed (`TextPart.wasFlowed`), so quoted
+    /// context lines may carry a stuffed space even where no line proves it.
+    public static func extract(from analysis: QuoteAnalysis, partIndex: Int, wasFlowed: Bool) -> [ExtractedDiff] {
         let lines = analysis.lines
         guard !lines.isEmpty else { return [] }
 
@@ -44,11 +50,19 @@ public enum DiffExtractor {
             let indices = groups[n]
             let text = DepthText(lines: lines, indices: indices, depth: key.depth)
             let message = key.owner >= 0 && Int(key.owner) < analysis.embedded.count ? analysis.embedded[Int(key.owner)] : nil
+            var previousEnd = 0
             for found in DiffScanner(text: text).scan() {
+                defer { previousEnd = found.next }
                 var files = found.files
                 var repairs = found.repairs
-                if key.depth > 0, SpaceStuffing.remove(from: &files) { repairs.append(.spaceStuffingRemoved) }
-                let complete = found.complete && files.allSatisfy { $0.hunks.allSatisfy(\.complete) }
+                if key.depth > 0, SpaceStuffing.remove(from: &files, knownFlowed: wasFlowed) { repairs.append(.spaceStuffingRemoved) }
+                var complete = found.complete && files.allSatisfy { $0.hunks.allSatisfy(\.complete) }
+                // A quoted patch mail whose diffstat promises more than the quote holds
+                // lost files or hunks at its end.
+                if complete, key.depth > 0, let stat = diffstat(in: text, before: found.first, after: previousEnd, found.separator),
+                   stat != DiffstatSummary(files) {
+                    complete = false
+                }
                 let lastEntry = max(found.first, found.next - 1)
                 result.append(ExtractedDiff(
                     depth: key.depth, files: files, complete: complete, repairs: repairs, partIndex: partIndex,
@@ -58,6 +72,19 @@ public enum DiffExtractor {
         }
         result.sort { ($0.depth, $0.lineRange.lowerBound) < ($1.depth, $1.lineRange.lowerBound) }
         return result
+    }
+
+    /// The diffstat summary line among the lines just above a diff (same depth and
+    /// message, after the previous diff), if any.
+    private static func diffstat(in text: DepthText, before first: Int, after previousEnd: Int, _ separator: QuoteSeparator) -> DiffstatSummary? {
+        var k = first - 1
+        let stop = max(previousEnd, first - 400)
+        while k >= stop {
+            let c = text.content(k, separator, crlf: true)
+            if c.utf8.contains(UInt8(ascii: "c")), let stat = DiffstatSummary(c) { return stat }
+            k -= 1
+        }
+        return nil
     }
 
     /// Cheap test on a line's text after its markers: could a file section start here?

@@ -193,8 +193,6 @@ struct DiffScanner {
                     break
                 }
                 if p < text.count, text.gapBefore(p) { cut = true }
-            } else if text.gapBefore(p) && p != start {
-                break
             }
             guard p < text.count else { break }
             let c = r.content(p)

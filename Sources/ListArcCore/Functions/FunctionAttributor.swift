@@ -8,6 +8,15 @@
 public enum FunctionAttributor {
     public static func functions(in hunk: Hunk) -> [HunkFunction] { attribute(hunk).functions }
 
+    private static let cFamily: Set<String> = ["c", "h", "cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx", "inl", "m", "mm", "y", "l", "rs", "cu"]
+
+    /// Whether attribution makes sense for a file (C-family source); a caller can
+    /// skip documentation, scripts, Makefiles and DT sources.
+    public static func isCFamily(path: String) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return cFamily.contains(path[path.index(after: dot)...].lowercased())
+    }
+
     /// Heuristic mode: the hunk alone.
     public static func attribute(_ hunk: Hunk) -> HunkAttribution {
         attribute(hunk, old: SideWalker(section: hunk.section), new: SideWalker(section: hunk.section))
@@ -26,9 +35,8 @@ public enum FunctionAttributor {
         // Which side-line each hunk line is (or nil).
         var oldIndex: [Int?] = [], newIndex: [Int?] = []
         for line in hunk.lines {
-            let b = Array(line.utf8)
-            let marker = b.first ?? 0x20
-            let body = b.isEmpty ? [] : Array(b[1...])
+            let marker = line.utf8.first ?? 0x20
+            let body = Array(line.utf8.dropFirst())
             switch marker {
             case 0x2D:
                 oldIndex.append(old.roles.count); old.feed(body); newIndex.append(nil)
@@ -54,20 +62,20 @@ public enum FunctionAttributor {
                 continue
             }
             let isOld = marker == 0x2D
-            let walker = isOld ? old : new
-            guard let k = isOld ? oldIndex[i] : newIndex[i], k < walker.roles.count else { continue }
-            let role = walker.roles[k]
+            guard let k = isOld ? oldIndex[i] : newIndex[i], k < (isOld ? old.roles.count : new.roles.count) else { continue }
+            let role = isOld ? old.roles[k] : new.roles[k]
             var calls: [String] = []
             if let f = role.function { relations.add(f, .modifies, alias: role.alias) }
             if let p = role.prototypeOf {
                 relations.add(p, .mentions)
             } else {
-                calls = CDeclaration.calls(walker.codes[k], excluding: role.signature ? role.function : nil)
+                calls = CDeclaration.calls(isOld ? old.codes[k] : new.codes[k], excluding: role.signature ? role.function : nil)
                 for c in calls { relations.add(c, .calls) }
             }
-            for m in CDeclaration.mentions(walker.comments[k]) { relations.add(m, .mentions) }
+            let comment = isOld ? old.comments[k] : new.comments[k]
+            if !comment.isEmpty { for m in CDeclaration.mentions(comment) { relations.add(m, .mentions) } }
             changed.append(ChangedLine(index: i, side: isOld ? .old : .new, number: isOld ? oldNumber : newNumber,
-                                       function: role.function, calls: calls, text: String(line.dropFirst())))
+                                       function: role.function, calls: calls, text: String(decoding: line.utf8.dropFirst(), as: UTF8.self)))
             if isOld { oldNumber += 1 } else { newNumber += 1 }
         }
         return HunkAttribution(functions: relations.ordered, lines: changed)
@@ -99,7 +107,12 @@ private struct RelationSet {
     private var order: [String] = []
     private var best: [String: HunkFunction] = [:]
 
+    private var last: (String, FunctionRelation)?
+
     mutating func add(_ name: String, _ relation: FunctionRelation, alias: String? = nil) {
+        // Consecutive lines of one function repeat the same pair: skip the lookup.
+        if let last, last.1 == relation, last.0 == name { return }
+        last = (name, relation)
         if var existing = best[name] {
             if relation.strength > existing.relation.strength { existing.relation = relation }
             if existing.alias == nil { existing.alias = alias }

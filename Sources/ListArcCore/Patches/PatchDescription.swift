@@ -46,7 +46,7 @@ struct PatchDescription: Sendable, Hashable {
             }
         }
         for (name, value) in fields {
-            let v = PatchText.collapseBlanks(value)
+            let v = PatchText.collapseBlanks(EncodedWords.decode(Array(value.utf8)))
             switch name {
             case "from" where result.from == nil: result.from = v
             case "date" where result.date == nil: result.date = v

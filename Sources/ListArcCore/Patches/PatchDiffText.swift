@@ -1,18 +1,7 @@
-/// The diff text of a patch: what `git apply` takes.
-/// (Private stand-in until the Diffs work's `DiffRenderer` is on main.)
+/// The diff text of a patch: what `git apply` takes (the Diffs work's renderer:
+/// original or recounted `@@` lines; partial hunks keep counts git apply refuses).
 enum PatchDiffText {
-    static func render(_ files: [FileDiff]) -> String {
-        var out = ""
-        for file in files {
-            for line in file.headerLines { out += line + "\n" }
-            for hunk in file.hunks {
-                out += hunk.headerLine + "\n"
-                for line in hunk.lines { out += line + "\n" }
-            }
-            for line in file.binaryLines { out += line + "\n" }
-        }
-        return out
-    }
+    static func render(_ files: [FileDiff]) -> String { DiffRenderer.render(files) }
 }
 
 extension Patch {

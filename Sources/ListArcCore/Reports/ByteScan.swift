@@ -1,17 +1,17 @@
 /// Small byte-level matchers shared by the report, function and blame code: they
 /// work on `[UInt8]` lines so per-line work stays linear and allocation-light.
 enum ByteScan {
-    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-    static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) }
-    static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-    static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
-    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inline(__always) static func isHex(_ c: UInt8) -> Bool { isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46) }
+    @inline(__always) static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
     /// C identifier characters.
-    static func isIdent(_ c: UInt8) -> Bool { isAlpha(c) || isDigit(c) || c == 0x5F }
+    @inline(__always) static func isIdent(_ c: UInt8) -> Bool { isAlpha(c) || isDigit(c) || c == 0x5F }
     /// Characters of a kernel symbol as printed by `%pS` (`foo.cold`, `bar.isra.0`).
-    static func isSymbol(_ c: UInt8) -> Bool { isIdent(c) || c == 0x2E || c == 0x24 }
+    @inline(__always) static func isSymbol(_ c: UInt8) -> Bool { isIdent(c) || c == 0x2E || c == 0x24 }
     /// Characters of a source path in `FILE:LINE`.
-    static func isPath(_ c: UInt8) -> Bool { isIdent(c) || c == 0x2E || c == 0x2F || c == 0x2D || c == 0x2B || c == 0x7E }
+    @inline(__always) static func isPath(_ c: UInt8) -> Bool { isIdent(c) || c == 0x2E || c == 0x2F || c == 0x2D || c == 0x2B || c == 0x7E }
 
     static func has(_ b: [UInt8], _ p: [UInt8], at i: Int) -> Bool {
         guard i >= 0, i + p.count <= b.count else { return false }

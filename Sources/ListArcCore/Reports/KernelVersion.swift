@@ -68,13 +68,18 @@ extension Frame {
     /// (`__x64_sys_brk`, `__arm64_sys_brk`, `__se_sys_brk`, `__do_sys_brk`).
     public var baseFunction: String { Frame.baseName(function) }
 
+    private static let syscallWrappers = ["__x64_sys_", "__ia32_sys_", "__arm64_sys_", "__riscv_sys_", "__s390x_sys_", "__s390_sys_",
+                                          "__se_sys_", "__do_sys_", "__x64_compat_sys_", "__arm64_compat_sys_", "__ia32_compat_sys_"]
+
     public static func baseName(_ name: String) -> String {
-        var n = Substring(name)
-        if let dot = n.firstIndex(of: ".") { n = n[..<dot] }
-        for prefix in ["__x64_sys_", "__ia32_sys_", "__arm64_sys_", "__riscv_sys_", "__s390x_sys_", "__s390_sys_",
-                       "__se_sys_", "__do_sys_", "__x64_compat_sys_", "__arm64_compat_sys_", "__ia32_compat_sys_"] where n.hasPrefix(prefix) {
-            let rest = n.dropFirst(prefix.count)
-            return (prefix.contains("compat") ? "compat_sys_" : "sys_") + rest
+        let u = name.utf8
+        let cut = u.firstIndex(of: 0x2E) ?? u.endIndex
+        guard cut != u.endIndex || u.first == 0x5F else { return name }   // fast path: nothing to strip
+        let n = Substring(name.utf8[..<cut])
+        if n.utf8.first == 0x5F {
+            for prefix in syscallWrappers where n.hasPrefix(prefix) {
+                return (prefix.contains("compat") ? "compat_sys_" : "sys_") + n.dropFirst(prefix.count)
+            }
         }
         return String(n)
     }

@@ -49,7 +49,7 @@ public struct AttributionDate: Sendable, Hashable {
         self.minute = m
         if var y = year, let mo = month, let d = day, (1...12).contains(mo), (1...31).contains(d) {
             if y < 100 { y += 2000 }
-            localEpoch = Civil.epoch(year: y, month: mo, day: d, hour: h, minute: m)
+            if (1...9999).contains(y) { localEpoch = Civil.epoch(year: y, month: mo, day: d, hour: h, minute: m) }
         }
     }
 

@@ -22,7 +22,8 @@ public enum MailDate {
         }
         guard var y = year, let mo = month, let d = day, let (h, mi, s) = time else { return nil }
         if y < 50 { y += 2000 } else if y < 100 { y += 1900 }
-        guard (1...31).contains(d), (0...23).contains(h), (0...59).contains(mi), (0...60).contains(s) else { return nil }
+        guard (1...9999).contains(y), (1...12).contains(mo), (1...31).contains(d), (0...23).contains(h), (0...59).contains(mi),
+              (0...60).contains(s) else { return nil }
         return Civil.epoch(year: y, month: mo, day: d, hour: h, minute: mi, second: s) - Int64(offset ?? 0)
     }
 }

@@ -4,7 +4,7 @@ import ListArcCore
 /// Fetches a public-inbox thread: `…/MSGID/t.mbox.gz` (all gzip members), or when
 /// that is unavailable or unreadable the `/T/` page plus each message's `raw`.
 struct PublicInboxThread {
-    /// Real mbox files compress 3–10×.
+    /// A thread mbox may decompress to this many times the response size cap.
     static let expansion = 4
     let client: HTTPClient
     let loose: Bool
@@ -25,6 +25,10 @@ struct PublicInboxThread {
             mboxProblem = "not found"
         } catch let e as InputError {
             // A corrupt or truncated mbox: the per-message pages may still work.
+            mboxProblem = e.problem
+        } catch let e as FetchError where e.status.map({ $0 >= 300 && $0 != 429 }) ?? false {
+            // The server will not produce the mbox (an error status even after retries;
+            // not a rate limit, which asks for fewer requests, not more).
             mboxProblem = e.problem
         }
         log("  \(mboxURL.absoluteString): \(mboxProblem ?? "unavailable"); falling back to the thread page and raw messages")

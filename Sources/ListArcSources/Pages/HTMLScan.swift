@@ -217,6 +217,11 @@ private func attribute(_ node: xmlNodePtr, _ wanted: StaticString) -> String? {
     var attr = node.pointee.properties
     while let a = attr {
         if let name = a.pointee.name, isName(name, wanted) {
+            // Nearly always one text child: take it as is (short values stay inline).
+            if let only = a.pointee.children, only.pointee.next == nil {
+                guard let content = only.pointee.content else { return "" }
+                return String(decoding: UnsafeBufferPointer(start: content, count: strlen(content)), as: UTF8.self)
+            }
             var bytes: [UInt8] = []
             var child = a.pointee.children
             while let c = child {

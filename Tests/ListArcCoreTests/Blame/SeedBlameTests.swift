@@ -76,6 +76,17 @@ import TestSupport
         #expect(BlameRanker.rank(report, candidates: cands, limit: 3).count == 3)
     }
 
+    @Test func frameBaseNames() {
+        #expect(Frame.baseName("print_report.cold") == "print_report")
+        #expect(Frame.baseName("ext4_find_entry.isra.0") == "ext4_find_entry")
+        #expect(Frame.baseName("__x64_sys_brk") == "sys_brk")
+        #expect(Frame.baseName("__arm64_sys_brk") == "sys_brk")
+        #expect(Frame.baseName("__se_sys_mmap.constprop.0") == "sys_mmap")
+        #expect(Frame.baseName("__ia32_compat_sys_ioctl") == "compat_sys_ioctl")
+        #expect(Frame.baseName("__do_munmap") == "__do_munmap")
+        #expect(Frame.baseName("do_brk_flags") == "do_brk_flags")
+    }
+
     @Test func traceFunctionsSkipEntryCode() throws {
         #expect(BlameRanker.traceFunctions(of: try Self.report("M2.eml")) ==
                 ["mas_update_gap", "mas_wr_modify", "mas_wr_store_entry", "mas_store_gfp", "do_brk_flags", "sys_brk"])

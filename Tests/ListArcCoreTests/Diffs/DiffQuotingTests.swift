@@ -174,3 +174,39 @@ import Testing
         #expect(DiffRenderer.render(d) == DiffFixture.lines(lines))
     }
 }
+
+/// A quoted patch mail's diffstat tells when the reply cut files or hunks off the end.
+@Suite struct DiffstatCompletenessTests {
+    static let mail = [
+        "Fix things.", "", "---", " a.c | 2 +-", " b.c | 1 +", " 2 files changed, 2 insertions(+), 1 deletion(-)", "",
+        "diff --git a/a.c b/a.c", "--- a/a.c", "+++ b/a.c", "@@ -1,2 +1,2 @@", " x", "-y", "+z",
+        "diff --git a/b.c b/b.c", "--- a/b.c", "+++ b/b.c", "@@ -1 +1,2 @@", " q", "+r", "-- ", "2.40.0",
+    ]
+
+    @Test func wholeQuoteIsComplete() throws {
+        let text = (["On Mon, A wrote:"] + Self.mail.map { $0.isEmpty ? ">" : "> " + $0 }).joined(separator: "\n") + "\n"
+        let d = try #require(DiffFixture.extract(text).first)
+        #expect(d.complete)
+        #expect(d.files.count == 2)
+    }
+
+    @Test func quoteCutAfterFirstFileIsIncomplete() throws {
+        let quoted = Self.mail[..<14].map { $0.isEmpty ? ">" : "> " + $0 }
+        let text = (["On Mon, A wrote:"] + quoted + ["", "Only the first file matters here."]).joined(separator: "\n") + "\n"
+        let d = try #require(DiffFixture.extract(text).first)
+        #expect(d.files.count == 1)
+        #expect(d.files[0].hunks.allSatisfy { $0.complete })
+        #expect(!d.complete)
+    }
+
+    @Test func summaryLineForms() {
+        #expect(DiffstatSummary(" 1 file changed, 179 insertions(+), 60 deletions(-)")
+                == DiffstatSummary(files: 1, insertions: 179, deletions: 60))
+        #expect(DiffstatSummary(" 1 file changed, 1 insertion(+)")?.insertions == 1)
+        #expect(DiffstatSummary(" 3 files changed, 2 deletions(-)")?.deletions == 2)
+        #expect(DiffstatSummary(" 3 files changed, 2 deletions(-)")?.files == 3)
+        #expect(DiffstatSummary("2 files changed") != nil)
+        #expect(DiffstatSummary("files changed") == nil)
+        #expect(DiffstatSummary(" 1 file changed, lots of things") == nil)
+    }
+}

@@ -172,6 +172,14 @@ import TestSupport
         #expect(FunctionAttributor.attribute(hunk).lines.first?.function == "f")
     }
 
+    @Test func cFamilyPaths() {
+        #expect(FunctionAttributor.isCFamily(path: "b/mm/mmap.c"))
+        #expect(FunctionAttributor.isCFamily(path: "include/linux/mm.h"))
+        #expect(!FunctionAttributor.isCFamily(path: "Documentation/admin-guide/README.rst"))
+        #expect(!FunctionAttributor.isCFamily(path: "scripts/Makefile"))
+        #expect(!FunctionAttributor.isCFamily(path: "a.dir/Kconfig"))
+    }
+
     @Test func junkDoesNotCrash() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["{", "}", "(", ")", ";", "/*", "*/", "//", "\"", "'", "\\", "#define X \\", "foo", "SYSCALL_DEFINE0(", "int ", "\t", " ", "=", "out:", "é"]

@@ -241,3 +241,12 @@ import TestSupport
         #expect(patch.dateAsWritten != nil)
     }
 }
+
+@Suite struct InBodyEncodedWordTests {
+    @Test func inBodyHeadersAreDecodedLikeGitMailinfo() {
+        let d = PatchDescription.parse(["From: =?UTF-8?q?J=C3=B6hn=20D=C5=93?= <john@example.org>", "Subject: =?UTF-8?B?W1BBVENIXSDDvG5pY29kZQ==?=", "", "Body."])
+        #expect(d.from == "Jöhn Dœ <john@example.org>")
+        #expect(d.subject == "[PATCH] ünicode")
+        #expect(d.commitMessage == "Body.")
+    }
+}

@@ -59,8 +59,14 @@ import Testing
     }
 
     static func patchMail(_ c: Case) -> [String] {
-        ["From: Author <a@example.org>", "", "Change things.", "", "Signed-off-by: Author <a@example.org>", "---",
-         " 1 file changed", ""] + c.diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        // Count from the edit scripts: diff text alone cannot tell "--- " headers from removed "-- " lines.
+        let scripts = c.files.map { LineDiff.script($0.old, $0.new) }
+        let plus = scripts.joined().filter { if case .add = $0 { return true } else { return false } }.count
+        let minus = scripts.joined().filter { if case .remove = $0 { return true } else { return false } }.count
+        let stat = " \(c.files.count) file\(c.files.count == 1 ? "" : "s") changed, \(plus) insertion\(plus == 1 ? "" : "s")(+), "
+            + "\(minus) deletion\(minus == 1 ? "" : "s")(-)"
+        return ["From: Author <a@example.org>", "", "Change things.", "", "Signed-off-by: Author <a@example.org>", "---",
+         stat, ""] + c.diff.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
             + ["-- ", "2.40.0", ""]
     }
 

@@ -17,7 +17,8 @@ import Testing
         #expect(MailDate.parse(text) == epoch)
     }
 
-    @Test(arguments: ["", "yesterday", "Mon, 25 Jul 2022", "32 Jul 2022 10:00:00 +0000", "25 Jul 2022 25:00:00 +0000"])
+    @Test(arguments: ["", "yesterday", "Mon, 25 Jul 2022", "32 Jul 2022 10:00:00 +0000", "25 Jul 2022 25:00:00 +0000",
+                      "1 Jan 999999999999 10:00:00 +0000", "1 Jan 4611686018427387904 10:00:00 +0000"])
     func rejectsWhatIsNotADate(text: String) {
         #expect(MailDate.parse(text) == nil)
     }
@@ -60,5 +61,12 @@ import Testing
         let a = try #require(AttributionDate("On 25.07.2022 21:49, Mark Junio wrote:"))
         #expect(a.localEpoch == Civil.epoch(year: 2022, month: 7, day: 25, hour: 21, minute: 49))
         #expect(AttributionDate("Junio C Hamano wrote:") == nil)
+    }
+}
+
+@Suite struct HostileDateTests {
+    @Test func hugeNumbersInAttributionsDoNotOverflow() {
+        #expect(AttributionDate("On 31.12.99999999999 23:59, X wrote:")?.localEpoch == nil)
+        #expect(AttributionDate("* X <x@y> [999999 10:00]:")?.localEpoch == nil)
     }
 }
