@@ -29,3 +29,32 @@ start=$(date +%s.%N)
 for f in "$work/split"/*; do "$listarc" diff extract "$f" >/dev/null || true; done
 end=$(date +%s.%N)
 python3 -c "import sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print('listarc diff extract (one process per mail) %7.0f mails/s (%.3f s wall, %d mails)' % (n/s, s, n))" "$n" "$(echo "$end - $start" | bc)"
+
+echo "== import + index of the corpus: listarc vs public-inbox-index (v2, Xapian) vs notmuch new"
+# CPU time (user+sys) and peak RSS of each, on the same mails.
+measure() { # label, command...
+    local label=$1; shift
+    /usr/bin/time -f "%U %S %e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { echo "$label failed:"; tail -3 "$work/err"; return; }
+    read -r u s e m <"$work/time"
+    python3 -c "import sys; u,s,e,m=map(float,sys.argv[2:]); print('%-28s %7.2f s CPU %7.2f s wall %6.0f MB peak RSS' % (sys.argv[1], u+s, e, m/1024))" "$label" "$u" "$s" "$e" "$m"
+}
+measure "listarc import" "$listarc" import --db "$work/archive.sqlite" "$corpus"
+measure "listarc import (again)" "$listarc" import --db "$work/archive.sqlite" "$corpus"
+gzip -dc "$corpus" >"$work/corpus.mbox"
+export HOME="$work/home" PI_CONFIG="$work/home/.public-inbox/config"
+mkdir -p "$HOME"
+public-inbox-init -V2 -L medium bench "$work/pi" http://127.0.0.1/bench bench@example.invalid >/dev/null 2>&1
+cat >"$work/import.pl" <<'PL'
+use strict;
+use PublicInbox::Config;
+use PublicInbox::InboxWritable;
+my $ibx = PublicInbox::Config->new->lookup_name('bench') or die "no inbox";
+$ibx = PublicInbox::InboxWritable->new($ibx);
+open my $fh, '<', $ARGV[0] or die;
+$ibx->import_mbox($fh, 'mboxrd');
+PL
+measure "public-inbox import+index" perl "$work/import.pl" "$work/corpus.mbox"
+mkdir -p "$work/maildir/cur" "$work/maildir/new" "$work/maildir/tmp"
+i=0; for f in "$work/split"/*; do i=$((i+1)); cp "$f" "$work/maildir/cur/$i.bench:2,S"; done
+printf '[database]\npath=%s\n[new]\ntags=new\n' "$work/maildir" >"$work/notmuch-config"
+measure "notmuch new" env NOTMUCH_CONFIG="$work/notmuch-config" notmuch new

@@ -35,9 +35,28 @@ enum MailsBench {
                 }
             })
         }
+        stages(mails, bytes)
         report("listarc MailParser.parse", parse.min()!, mails.count, bytes)
         report("listarc parse + analyse (diffs etc.)", full.min()!, mails.count, bytes)
         print("mails: \(diffs) diffs found, \(failures) mails rejected")
+    }
+
+    /// CPU time of each analysis stage on its own, to show where the time goes.
+    static func stages(_ mails: [[UInt8]], _ bytes: Int) {
+        let messages = mails.compactMap { try? MailParser.parse($0) }
+        let quotes = messages.map { $0.parts.map { QuoteAnalyzer.analyse($0.text) } }
+        var diffs: [[ExtractedDiff]] = []
+        let q = PagesBench.time(1) { for m in messages { for p in m.parts { _ = QuoteAnalyzer.analyse(p.text) } } }
+        let d = PagesBench.time(1) {
+            diffs = zip(messages, quotes).map { m, qs in
+                qs.enumerated().flatMap { i, a in DiffExtractor.extract(from: a, partIndex: i, wasFlowed: m.parts[i].wasFlowed) }
+            }
+        }
+        let r = PagesBench.time(1) { for qs in quotes { for (i, a) in qs.enumerated() { _ = ReportParser.reports(in: a, partIndex: i) } } }
+        let p = PagesBench.time(1) { for (i, m) in messages.enumerated() { _ = PatchBuilder.patches(message: m, quotes: quotes[i], diffs: diffs[i]) } }
+        for (label, t) in [("  stage: quote analysis", q), ("  stage: diff extraction", d), ("  stage: report parsing", r), ("  stage: patch building", p)] {
+            report(label, t, mails.count, bytes)
+        }
     }
 
     static func report(_ label: String, _ seconds: Double, _ mails: Int, _ bytes: Int) {

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ListArcCore
 import ListArcSources
 
 /// `listarc-bench pages [SAMPLES_DIR] [ROUNDS]`: archive page → messages throughput
@@ -20,7 +21,7 @@ enum PagesBench {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         var bare = [Double](), ours = [Double]()
-        var messages = 0
+        var messages = 0, diffs = 0
         // Interleave the two so machine load hits both alike; keep the best of 5 blocks.
         for _ in 0..<5 {
             bare.append(time(rounds) {
@@ -33,13 +34,18 @@ enum PagesBench {
                 }
             })
             ours.append(time(rounds) {
-                messages = 0
-                for page in pages { messages += (try? PageReader.messages(html: page, name: "bench", url: nil).count) ?? 0 }
+                messages = 0; diffs = 0
+                for page in pages {
+                    for message in (try? PageReader.messages(html: page, name: "bench", url: nil)) ?? [] {
+                        messages += 1
+                        diffs += Analyser.analyse(message).diffs.count
+                    }
+                }
             })
         }
         report("libxml2 htmlReadMemory+xmlFreeDoc", bare.min()!, pages.count * rounds, bytes * rounds)
-        report("listarc PageReader.messages", ours.min()!, pages.count * rounds, bytes * rounds)
-        print(String(format: "listarc / bare libxml2 throughput: %.1f%% (goal >= 70%%); %d messages per round", bare.min()! / ours.min()! * 100, messages))
+        report("listarc page -> messages -> diffs", ours.min()!, pages.count * rounds, bytes * rounds)
+        print(String(format: "listarc / bare libxml2 throughput: %.1f%% (goal >= 70%%); %d messages, %d diffs per round", bare.min()! / ours.min()! * 100, messages, diffs))
         linearity()
     }
 
