@@ -14,6 +14,7 @@ import Foundation
 public enum BlameRanker {
     static let edgeWeight = 100.0
     static let modifiesWeight = 30.0
+    static let newFileWeight = 0.3
     static let guessWeight = 3.0
     static let mentionWeight = 1.0
     static let reportLineWeight = 40.0
@@ -109,7 +110,7 @@ private struct CandidateEvidence {
             guard let first = lines.first else { continue }
             let at = lines.map { "+\($0.number)" }.joined(separator: ", ")
             let code = first.text.trimmingCharacters(in: .whitespaces)
-            found.append((BlameRanker.edgeWeight * BlameRanker.nearness(k),
+            found.append((BlameRanker.edgeWeight * BlameRanker.nearness(k) * codeEvidenceWeight,
                           "adds a call from \(caller.name) to \(callee.name) (\(at): `\(code)`): the trace's step from frame \(Describe.frame(caller)) into frame \(Describe.frame(callee))"))
         }
         add(found)
@@ -122,7 +123,7 @@ private struct CandidateEvidence {
             let n = changedLines(in: link.name)
             if n > 0 {
                 let fullness = 0.5 + 0.5 * min(1.0, Double(n) / 12.0)
-                found.append((BlameRanker.modifiesWeight * BlameRanker.nearness(k) * fullness,
+                found.append((BlameRanker.modifiesWeight * BlameRanker.nearness(k) * fullness * codeEvidenceWeight,
                               "changes \(link.name) (frame \(Describe.frame(link))): \(n) changed line\(n == 1 ? "" : "s")"))
             } else if attribution.functions.contains(where: { $0.function == link.name && $0.relation == .mentions }) {
                 found.append((BlameRanker.mentionWeight * BlameRanker.nearness(k),
@@ -144,14 +145,14 @@ private struct CandidateEvidence {
         var found: [(Double, String)] = []
         if let file = report.file, let line = report.line, SourcePath.match(file, candidate.file), let (s, words) = Self.near(line, range) {
             let what = report.kind == .warning ? "WARNING" : report.kind == .ubsan ? "UBSAN report" : "BUG"
-            found.append((BlameRanker.reportLineWeight * s, "the \(what) at \(file):\(line) \(words)"))
+            found.append((BlameRanker.reportLineWeight * s * codeEvidenceWeight, "the \(what) at \(file):\(line) \(words)"))
         }
         // The best-placed decoded frame location counts; one is enough to say where.
         var best: (Double, String)?
         for (link, k) in chain.links.enumerated().map({ ($1, $0) }) + chain.repeats {
             guard let file = link.frame.file, let line = link.frame.line, SourcePath.match(file, candidate.file),
                   let (s, words) = Self.near(line, range) else { continue }
-            let value = BlameRanker.frameLineWeight * BlameRanker.nearness(k) * s
+            let value = BlameRanker.frameLineWeight * BlameRanker.nearness(k) * s * codeEvidenceWeight
             if best == nil || value > best!.0 { best = (value, "frame \(Describe.frame(link)) \(words)") }
         }
         if let best { found.append(best) }
@@ -168,6 +169,14 @@ private struct CandidateEvidence {
     }
 
     private func changedLines(in function: String) -> Int { linesPerFunction[function] ?? 0 }
+
+    /// A hunk that creates its file adds every call and function in it and holds
+    /// every line: that it "adds" the trace's calls or contains the BUG line says
+    /// little about which change broke them, so its code evidence counts for less
+    /// than a change to existing code.
+    private var codeEvidenceWeight: Double {
+        candidate.hunk.oldStart == 0 && candidate.hunk.oldCount == 0 ? BlameRanker.newFileWeight : 1
+    }
 
     /// The best piece counts fully, further pieces of the same kind a quarter.
     private mutating func add(_ found: [(Double, String)]) {
