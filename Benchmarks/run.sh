@@ -58,3 +58,7 @@ mkdir -p "$work/maildir/cur" "$work/maildir/new" "$work/maildir/tmp"
 i=0; for f in "$work/split"/*; do i=$((i+1)); cp "$f" "$work/maildir/cur/$i.bench:2,S"; done
 printf '[database]\npath=%s\n[new]\ntags=new\n' "$work/maildir" >"$work/notmuch-config"
 measure "notmuch new" env NOTMUCH_CONFIG="$work/notmuch-config" notmuch new
+
+echo "== queries: search function and blame latency (in-process) on the corpus archive + the seed thread"
+"$listarc" import --db "$work/archive.sqlite" Samples/seed-thread/thread.mbox >/dev/null 2>&1
+$bench queries "$work/archive.sqlite" Samples/seed-thread/M2.eml do_brk_flags kfree msecs_to_jiffies mas_store_gfp

@@ -3,5 +3,6 @@ let benchArguments = Array(CommandLine.arguments.dropFirst())
 switch benchArguments.first {
 case "pages": PagesBench.run(Array(benchArguments.dropFirst()))
 case "mails": MailsBench.run(Array(benchArguments.dropFirst()))
-default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS] | mails MBOX[.gz] [ROUNDS]")
+case "queries": QueriesBench.run(Array(benchArguments.dropFirst()))
+default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS] | mails MBOX[.gz] [ROUNDS] | queries ARCHIVE REPORT_MAIL [NAME...]")
 }

@@ -1,0 +1,53 @@
+import Foundation
+import ListArcCore
+import ListArcSources
+import ListArcStore
+
+/// `listarc-bench queries ARCHIVE REPORT_MAIL [NAME...]`: in-process latency (p50/p99
+/// over repeated runs) of `search function NAME` and of `blame` on the report in
+/// REPORT_MAIL, against an existing archive.
+enum QueriesBench {
+    static func run(_ args: [String]) {
+        guard args.count >= 2 else {
+            print("usage: listarc-bench queries ARCHIVE REPORT_MAIL [NAME...]")
+            return
+        }
+        do {
+            let archive = try Archive(path: args[0], create: false)
+            let names = args.count > 2 ? Array(args[2...]) : ["do_brk_flags", "kfree", "msecs_to_jiffies", "mas_store_gfp"]
+            for name in names {
+                var hits = 0
+                let times = measure(200) { hits = (try? archive.searchFunction(FunctionQuery(name: name)).count) ?? -1 }
+                print(summary("search function \(name) (\(hits) results)", times))
+            }
+            let mail = try MailParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: args[1]))))
+            let analysed = Analyser.analyse(mail)
+            guard let report = analysed.reports.max(by: { $0.frames.count < $1.frames.count }) else {
+                print("queries: no report in \(args[1])")
+                return
+            }
+            let source = ReportSource(messageID: mail.messageID, references: mail.references + [mail.inReplyTo].compactMap { $0 })
+            var suspects = 0
+            let times = measure(50) {
+                let candidates = (try? archive.blameCandidates(for: report, from: source)) ?? []
+                suspects = BlameRanker.rank(report, reportDate: nil, candidates: candidates, limit: 10).count
+            }
+            print(summary("blame \(report.title) (\(suspects) suspects)", times))
+        } catch {
+            print("queries: \(error)")
+        }
+    }
+
+    static func measure(_ runs: Int, _ body: () -> Void) -> [Double] {
+        let clock = ContinuousClock()
+        return (0..<runs).map { _ in
+            let d = clock.measure(body)
+            return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+        }.sorted()
+    }
+
+    static func summary(_ label: String, _ sorted: [Double]) -> String {
+        func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        return String(format: "%-60@ p50 %7.2f ms  p99 %7.2f ms", label as NSString, pct(0.5), pct(0.99))
+    }
+}
