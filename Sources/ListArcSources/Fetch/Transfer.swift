@@ -42,18 +42,26 @@ enum TransferFailure: Error, Sendable {
 
 /// Runs single exchanges on one URLSession. Redirects are not followed here (the
 /// client follows them itself, checking scheme, host and count); bodies are read
-/// into memory up to a limit and the transfer is cancelled past it.
+/// into memory up to a limit.
+///
+/// No task is ever cancelled: in FoundationNetworking a `cancel()` that lands while
+/// the transfer is finishing reaches a task already gone from the session's registry
+/// and traps the process ("Trying to access a behaviour for a task that in not in
+/// the registry"). An exchange that must stop early (deadline, size cap, Swift task
+/// cancelled) is answered at once and its transfer is left to end on its own, its
+/// bytes dropped; the session's idle timeout bounds a stalled one.
 final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct State {
         var limit: Int
         var body: [UInt8] = []
         var response: HTTPURLResponse?
-        var failure: TransferFailure?
         var continuation: CheckedContinuation<Exchange, Error>
     }
 
     private let lock = NSLock()
     private var states: [Int: State] = [:]
+    /// Exchanges whose Swift task was cancelled before their state was stored.
+    private var cancelledEarly: Set<Int> = []
     private var session: URLSession!
 
     init(timeout: Double) {
@@ -70,7 +78,7 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         session = URLSession(configuration: config, delegate: self, delegateQueue: queue)
     }
 
-    func invalidate() { session.invalidateAndCancel() }
+    func invalidate() { session.finishTasksAndInvalidate() }
 
     /// One exchange; throws `TransferFailure`.
     func exchange(_ request: URLRequest, limit: Int, overallTimeout: Double) async throws -> Exchange {
@@ -78,62 +86,68 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         let id = task.taskIdentifier
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Exchange, Error>) in
-                lock.withLock { states[id] = State(limit: limit, continuation: continuation) }
+                let cancelled = lock.withLock { () -> Bool in
+                    if cancelledEarly.remove(id) != nil { return true }
+                    states[id] = State(limit: limit, continuation: continuation)
+                    return false
+                }
+                if cancelled {
+                    continuation.resume(throwing: TransferFailure.network("cancelled"))
+                    return
+                }
                 task.resume()
                 // The overall deadline: URLSession's own timeout only covers idle time.
-                DispatchQueue.global().asyncAfter(deadline: .now() + overallTimeout) { [weak self, weak task] in
-                    guard let self, let task else { return }
-                    let live = self.lock.withLock { () -> Bool in
-                        guard self.states[id] != nil else { return false }
-                        if self.states[id]?.failure == nil { self.states[id]?.failure = .timedOut(overallTimeout) }
-                        return true
-                    }
-                    if live { task.cancel() }
+                DispatchQueue.global().asyncAfter(deadline: .now() + overallTimeout) { [weak self] in
+                    self?.finish(id, .failure(TransferFailure.timedOut(overallTimeout)))
                 }
             }
         } onCancel: {
-            lock.withLock { if states[id]?.failure == nil { states[id]?.failure = .network("cancelled") } }
-            task.cancel()
+            let pending = lock.withLock { () -> Bool in
+                if states[id] != nil { return true }
+                cancelledEarly.insert(id)
+                return false
+            }
+            if pending { finish(id, .failure(TransferFailure.network("cancelled"))) }
         }
+    }
+
+    /// Answers an exchange once; later events of its transfer find no state and are dropped.
+    private func finish(_ id: Int, _ result: Result<Exchange, Error>) {
+        guard let state = lock.withLock({ states.removeValue(forKey: id) }) else { return }
+        state.continuation.resume(with: result)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         let id = dataTask.taskIdentifier
         let http = response as? HTTPURLResponse
-        let refuse = lock.withLock { () -> Bool in
-            guard var state = states[id] else { return true }
+        let tooLarge = lock.withLock { () -> Int? in
+            guard var state = states[id] else { return nil }
             state.response = http
             // Refuse a huge body before reading any of it.
-            if response.expectedContentLength > Int64(state.limit) {
-                state.failure = .tooLarge(declared: response.expectedContentLength, limit: state.limit)
-                states[id] = state
-                return true
-            }
+            if response.expectedContentLength > Int64(state.limit) { return state.limit }
             if response.expectedContentLength > 0 {
                 state.body.reserveCapacity(Int(response.expectedContentLength))
             }
             states[id] = state
-            return false
+            return nil
         }
-        completionHandler(refuse ? .cancel : .allow)
+        if let limit = tooLarge {
+            finish(id, .failure(TransferFailure.tooLarge(declared: response.expectedContentLength, limit: limit)))
+        }
+        completionHandler(.allow)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
-        let over = lock.withLock { () -> Bool in
-            guard var state = states[id], state.failure == nil else { return false }
-            if state.body.count + data.count > state.limit {
-                state.failure = .tooLarge(declared: nil, limit: state.limit)
-                state.body = []
-                states[id] = state
-                return true
-            }
+        let overLimit = lock.withLock { () -> Int? in
+            guard var state = states[id] else { return nil }
+            if state.body.count + data.count > state.limit { return state.limit }
             state.body.append(contentsOf: data)
             states[id] = state
-            return false
+            return nil
         }
-        if over { dataTask.cancel() }
+        if let limit = overLimit { finish(id, .failure(TransferFailure.tooLarge(declared: nil, limit: limit))) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
@@ -143,19 +157,15 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         let id = task.taskIdentifier
-        guard let state = lock.withLock({ states.removeValue(forKey: id) }) else { return }
-        if let failure = state.failure {
-            state.continuation.resume(throwing: failure)
-            return
-        }
-        if let error {
-            state.continuation.resume(throwing: Self.failure(error, timeout: session.configuration.timeoutIntervalForRequest))
-            return
-        }
-        let http = state.response ?? (task.response as? HTTPURLResponse)
-        guard let http else {
-            state.continuation.resume(throwing: TransferFailure.network("no HTTP response"))
-            return
+        guard let state = lock.withLock({ states[id] }) else { return }
+        finish(id, Self.outcome(state: state, task: task, error: error,
+                                timeout: session.configuration.timeoutIntervalForRequest))
+    }
+
+    private static func outcome(state: State, task: URLSessionTask, error: Error?, timeout: Double) -> Result<Exchange, Error> {
+        if let error { return .failure(failure(error, timeout: timeout)) }
+        guard let http = state.response ?? (task.response as? HTTPURLResponse) else {
+            return .failure(TransferFailure.network("no HTTP response"))
         }
         var headers: [String: String] = [:]
         for (k, v) in http.allHeaderFields {
@@ -165,11 +175,10 @@ final class Transfers: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         // the transport made of it.
         if http.expectedContentLength > 0, Int64(state.body.count) < http.expectedContentLength,
            headers["content-encoding"] == nil {
-            state.continuation.resume(throwing: TransferFailure.network(
+            return .failure(TransferFailure.network(
                 "connection closed after \(state.body.count) of \(http.expectedContentLength) bytes"))
-            return
         }
-        state.continuation.resume(returning: Exchange(status: http.statusCode, headers: headers, body: state.body))
+        return .success(Exchange(status: http.statusCode, headers: headers, body: state.body))
     }
 
     private static func failure(_ error: Error, timeout: Double) -> TransferFailure {
