@@ -35,7 +35,12 @@ if [ "$target" != FuzzQuery ] && [ "$target" != FuzzPages ] && [ -d "$shared" ];
 existing=()
 for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
 
-options=(-timeout=2 -rss_limit_mb=2048 -max_len=131072 -print_final_stats=1)
+# Whole mails and pages are large; bodies for the text stages need less.
+case $target in
+    FuzzPages|FuzzMail|FuzzPatches) max_len=131072 ;;
+    *) max_len=32768 ;;
+esac
+options=(-timeout=2 -rss_limit_mb=2048 -max_len=$max_len -print_final_stats=1)
 mkdir -p .fuzz-artifacts
 if [ "$mode" = --regress ]; then
     files=()

@@ -5,7 +5,7 @@ import ListArcStore
 /// The archive the query target searches: one message with a patch in it, so
 /// FTS5, hunk and function conditions all reach real rows.
 enum QueryArchive {
-    nonisolated(unsafe) static let shared: Archive = {
+    static let shared: Archive = {
         let path = NSTemporaryDirectory() + "listarc-fuzz-query-\(getpid()).sqlite"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         do {
