@@ -16,7 +16,13 @@ fi
 [[ " ${targets[*]} " == *" $target "* ]] || { echo "Fuzz/run.sh: unknown target '$target' (one of: ${targets[*]})" >&2; exit 2; }
 
 scratch=.build-fuzz
-LISTARC_FUZZ=1 swift build -c release --sanitize=fuzzer --sanitize=address \
+# swiftc keeps only the last -sanitize flag, so SwiftPM's --sanitize=fuzzer
+# --sanitize=address would drop the coverage instrumentation: --sanitize=fuzzer
+# (which makes SwiftPM leave main to libFuzzer) and then both, last, via -Xswiftc.
+# A fixed environment: llbuild signs each command with it, so any other variable
+# (SHLVL, OLDPWD, …) would rebuild everything.
+env -i PATH="$PATH" HOME="$HOME" LISTARC_FUZZ=1 \
+    swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
     --scratch-path "$scratch" --product "$target" >&2
 binary="$scratch/release/$target"
 

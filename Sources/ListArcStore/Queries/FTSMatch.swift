@@ -10,8 +10,10 @@ enum FTSMatch {
         guard let columns = columns(term.field) else { return nil }
         guard term.value.unicodeScalars.contains(where: { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
         else { return nil }
-        // SQLite reads the MATCH text as a C string: a NUL would end it inside the quotes.
-        let words = term.value.replacingOccurrences(of: "\u{0}", with: " ")
+        // SQLite reads the MATCH text as a C string: a NUL would end it inside the
+        // quotes. Replaced scalar by scalar: a NUL followed by a combining mark is one
+        // Character, which a Character-level replacement would not match.
+        let words = String(String.UnicodeScalarView(term.value.unicodeScalars.map { $0 == "\u{0}" ? " " : $0 }))
         let quoted = "\"" + words.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         return "{\(columns)} : \(quoted)\(term.prefix ? " *" : "")"
     }
