@@ -41,10 +41,13 @@ if [ "$target" != FuzzQuery ] && [ "$target" != FuzzPages ] && [ -d "$shared" ];
 existing=()
 for s in "${seeds[@]}"; do [ -d "$s" ] && existing+=("$s"); done
 
-# Whole mails and pages are large; bodies for the text stages need less.
+# Whole pages and mails are large; the text stages see their structures (quotes,
+# hunks, traces) in a few KB, and smaller inputs mean many more executions.
 case $target in
-    FuzzPages|FuzzMail|FuzzPatches) max_len=131072 ;;
-    *) max_len=32768 ;;
+    FuzzPages|FuzzMail) max_len=65536 ;;
+    FuzzPatches) max_len=16384 ;;
+    FuzzQuery) max_len=512 ;;
+    *) max_len=8192 ;;
 esac
 options=(-timeout=2 -rss_limit_mb=2048 -max_len=$max_len -print_final_stats=1)
 mkdir -p .fuzz-artifacts
