@@ -2,6 +2,7 @@
 # Builds one libFuzzer target (address sanitizer on) and runs it.
 #   Fuzz/run.sh TARGET SECONDS     fuzz for SECONDS (TARGET "all": each in turn)
 #   Fuzz/run.sh TARGET --regress   run the saved findings and seeds once, no fuzzing
+# LISTARC_FUZZ_BIN=DIR runs prebuilt binaries from DIR instead of building.
 # Targets: FuzzPages FuzzMail FuzzQuotes FuzzDiffs FuzzPatches FuzzReports FuzzQuery.
 # Work files: .fuzz-corpus/TARGET (grown corpus), .fuzz-artifacts/ (crashes, hangs).
 set -euo pipefail
@@ -16,15 +17,20 @@ fi
 [[ " ${targets[*]} " == *" $target "* ]] || { echo "Fuzz/run.sh: unknown target '$target' (one of: ${targets[*]})" >&2; exit 2; }
 
 scratch=.build-fuzz
-# swiftc keeps only the last -sanitize flag, so SwiftPM's --sanitize=fuzzer
-# --sanitize=address would drop the coverage instrumentation: --sanitize=fuzzer
-# (which makes SwiftPM leave main to libFuzzer) and then both, last, via -Xswiftc.
-# A fixed environment: llbuild signs each command with it, so any other variable
-# (SHLVL, OLDPWD, …) would rebuild everything.
-env -i PATH="$PATH" HOME="$HOME" LISTARC_FUZZ=1 \
-    swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
-    --scratch-path "$scratch" --product "$target" >&2
-binary="$scratch/release/$target"
+if [ -n "${LISTARC_FUZZ_BIN:-}" ]; then
+    # Prebuilt binaries (a long campaign while the sources change).
+    binary="$LISTARC_FUZZ_BIN/$target"
+else
+    # swiftc keeps only the last -sanitize flag, so SwiftPM's --sanitize=fuzzer
+    # --sanitize=address would drop the coverage instrumentation: --sanitize=fuzzer
+    # (which makes SwiftPM leave main to libFuzzer), then both, last, via -Xswiftc.
+    # A fixed environment: llbuild signs each command with it, so any other
+    # variable (SHLVL, OLDPWD, …) would rebuild everything.
+    env -i PATH="$PATH" HOME="$HOME" LISTARC_FUZZ=1 \
+        swift build -c release --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address \
+        --scratch-path "$scratch" --product "$target" >&2
+    binary="$scratch/release/$target"
+fi
 
 # Seeds: the findings kept as regression fixtures, the bundled samples and, when
 # present, the shared conformance mails.
