@@ -6,8 +6,14 @@ import Foundation
 ///
 /// Tolerant like a search box: an unknown prefix is searched as text, a dangling
 /// operator is a word, an unclosed quote or parenthesis closes at the end, a stray `)`
-/// is ignored. Only a date that cannot be read is an error.
+/// is ignored. Errors: a date that cannot be read, and a query past the limits below.
 public enum QueryParser {
+    /// Parentheses and NOT/`-` inside one another: each level nests the SQL, whose
+    /// parser stack is small (and a deep recursion here would exhaust ours).
+    public static let maxNesting = 16
+    /// Terms in one query: each is a subquery, and SQLite bounds expression size.
+    public static let maxTerms = 100
+
     public static func parse(_ text: String, now: Date = Date()) throws -> QueryNode {
         var p = Parser(tokens: QueryLexer.tokens(text), now: now)
         var parts: [QueryNode] = []
@@ -98,6 +104,8 @@ private struct Parser {
     let tokens: [QueryToken]
     let now: Date
     var i = 0
+    var depth = 0
+    var terms = 0
 
     init(tokens: [QueryToken], now: Date) {
         self.tokens = tokens
@@ -146,10 +154,14 @@ private struct Parser {
             if isEnd || peek == .or || peek == .and {
                 return t == .not ? .term(QueryTerm(field: .text, value: "NOT")) : nil
             }
+            try enter()
+            defer { depth -= 1 }
             guard let operand = try parseUnary() else { return nil }
             return .not(operand)
         case .open:
             i += 1
+            try enter()
+            defer { depth -= 1 }
             let inner = try parseOr()
             if peek == .close { i += 1 }
             return inner
@@ -161,7 +173,18 @@ private struct Parser {
             return nil
         case let .value(prefix, text, quoted):
             i += 1
+            terms += 1
+            if terms > QueryParser.maxTerms {
+                throw InputError("query", "more than \(QueryParser.maxTerms) terms")
+            }
             return try value(prefix: prefix, text: text, quoted: quoted)
+        }
+    }
+
+    mutating func enter() throws {
+        depth += 1
+        if depth > QueryParser.maxNesting {
+            throw InputError("query", "parentheses and NOT nested more than \(QueryParser.maxNesting) levels deep")
         }
     }
 

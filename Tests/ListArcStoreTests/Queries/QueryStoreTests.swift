@@ -112,6 +112,30 @@ let m1ID = "20220720021727.17018-23-Liam.Howlett@oracle.com"
         #expect(try ids(t.archive, "do_brk*").count == 5)
     }
 
+    /// Nesting and term count up to the parser's limits run in SQLite; past them the
+    /// query is refused before any SQL is built.
+    @Test func queriesAtTheLimitsRunAndPastThemAreRefused() throws {
+        let t = try TestArchive()
+        try importFiles(t.archive, [Paths.sample("seed-thread/thread.mbox")])
+        let n = QueryParser.maxNesting
+        let deepest = [
+            String(repeating: "(", count: n) + "maple" + String(repeating: ")", count: n),
+            String(repeating: "NOT (", count: n / 2) + "s:zzz OR b:x" + String(repeating: ")", count: n / 2),
+            String(repeating: "-(", count: n / 2) + "zzz" + String(repeating: ")", count: n / 2),
+            String(repeating: "NOT ", count: n) + "zzz",
+            (1...QueryParser.maxTerms).map { "w\($0)" }.joined(separator: " OR "),
+            (1...QueryParser.maxTerms / 2).map { "(w\($0) OR s:v\($0))" }.joined(separator: " "),
+        ]
+        for q in deepest { _ = try t.archive.search(try QueryParser.parse(q, now: now)) }
+        #expect(try ids(t.archive, deepest[0]) == ids(t.archive, "maple"))
+        let tooDeep = String(repeating: "(", count: n + 1) + "maple"
+        let e = #expect(throws: InputError.self) { try QueryParser.parse(tooDeep, now: now) }
+        #expect(e?.problem == "parentheses and NOT nested more than 16 levels deep")
+        #expect(throws: InputError.self) { try QueryParser.parse(String(repeating: "-(", count: 100_000), now: now) }
+        let tooMany = (0...QueryParser.maxTerms).map { "w\($0)" }.joined(separator: " ")
+        #expect(throws: InputError.self) { try QueryParser.parse(tooMany, now: now) }
+    }
+
     /// User text can neither break the FTS5 query nor change its meaning.
     @Test func hostileTextIsSearchedAsWords() throws {
         let t = try TestArchive()
