@@ -46,7 +46,7 @@ extension Archive {
         let names = Array(Set([typed, FunctionName.normalise(typed)].filter { !$0.isEmpty }))
         guard !names.isEmpty else { return [] }
         var sql = """
-            SELECT h.id AS hunk, h.header, h.section, h.text, f.old_path, f.new_path, d.depth,
+            SELECT h.id AS hunk, h.header, h.section, h.fingerprint, f.old_path, f.new_path, d.depth,
                    m.message_id, m.subject, m.date, m.date_text, hf.relation
             FROM hunk_functions hf
             JOIN hunks h ON h.id = hf.hunk
@@ -57,7 +57,7 @@ extension Archive {
             """
         var args: [(any DatabaseValueConvertible)?] = names
         if let r = query.relation { sql += " AND hf.relation = ?"; args.append(r.rawValue) }
-        if let file = query.file.flatMap(DiffPath.plain) {
+        if let file = query.file.flatMap(HunkFingerprint.plainPath) {
             sql += " AND (f.new_path IN (?, 'b/' || ?) OR f.old_path IN (?, 'a/' || ?))"
             args += [file, file, file, file]
         }
@@ -67,13 +67,13 @@ extension Archive {
             args += [list, list]
         }
         return try read { db in
-            var groups: [HunkFingerprint: Group] = [:]
-            var order: [HunkFingerprint] = []
+            var groups: [Int64: Group] = [:]
+            var order: [Int64] = []
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
             while let row = try cursor.next() {
                 let relation = FunctionRelation(rawValue: row["relation"]) ?? .mentions
-                let file = DiffPath.of(old: row["old_path"], new: row["new_path"])
-                let key = HunkFingerprint(file: file, header: row["header"], text: row["text"])
+                let file = HunkFingerprint.path(old: row["old_path"], new: row["new_path"])
+                let key: Int64 = row["fingerprint"]
                 let copy = Copy(hunk: row["hunk"], messageID: row["message_id"], subject: row["subject"], date: row["date"],
                                 dateText: row["date_text"], header: row["header"], section: row["section"], depth: row["depth"])
                 if groups[key] == nil { order.append(key); groups[key] = Group(file: file, shown: copy, relation: relation) }
