@@ -34,6 +34,13 @@ enum QueriesBench {
                 suspects = BlameRanker.rank(report, reportDate: nil, candidates: candidates, limit: 10).count
             }
             print(summary("blame \(report.title) (\(suspects) suspects)", times))
+            // Where blame's time goes: the archive's candidates, the ranking, and reading the report itself.
+            var candidates: [BlameCandidate] = []
+            let candidateTimes = measure(50) { candidates = (try? archive.blameCandidates(for: report, from: source)) ?? [] }
+            print(summary("  of which candidates (\(candidates.count) hunks)", candidateTimes))
+            print(summary("  of which ranking", measure(50) { _ = BlameRanker.rank(report, reportDate: nil, candidates: candidates, limit: 10) }))
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: args[1])))
+            print(summary("  parse + analyse the report's mail", measure(50) { _ = (try? MailParser.parse(bytes)).map(Analyser.analyse) }))
         } catch {
             print("queries: \(error)")
         }

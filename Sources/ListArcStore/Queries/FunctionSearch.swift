@@ -38,8 +38,8 @@ public struct FunctionHit: Sendable, Hashable {
 }
 
 extension Archive {
-    /// Hunks that modify, call or mention `query.name`, one per distinct hunk text and
-    /// file, newest patch first. The copy shown is the least quoted (the posting itself
+    /// Hunks that modify, call or mention `query.name`, one per distinct hunk (stored
+    /// fingerprint: file, header and text), newest patch first. The copy shown is the least quoted (the posting itself
     /// when archived), then the oldest.
     public func searchFunction(_ query: FunctionQuery) throws -> [FunctionHit] {
         let typed = query.name.trimmingCharacters(in: .whitespaces)
@@ -71,12 +71,15 @@ extension Archive {
             var order: [Int64] = []
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
             while let row = try cursor.next() {
-                let relation = FunctionRelation(rawValue: row["relation"]) ?? .mentions
-                let file = HunkFingerprint.path(old: row["old_path"], new: row["new_path"])
-                let key: Int64 = row["fingerprint"]
-                let copy = Copy(hunk: row["hunk"], messageID: row["message_id"], subject: row["subject"], date: row["date"],
-                                dateText: row["date_text"], header: row["header"], section: row["section"], depth: row["depth"])
-                if groups[key] == nil { order.append(key); groups[key] = Group(file: file, shown: copy, relation: relation) }
+                // By position (the SELECT's order): a name lookup per column would cost more than the row.
+                let relation = FunctionRelation(rawValue: row[11]) ?? .mentions
+                let key: Int64 = row[3]
+                let copy = Copy(hunk: row[0], messageID: row[7], subject: row[8], date: row[9],
+                                dateText: row[10], header: row[1], section: row[2], depth: row[6])
+                if groups[key] == nil {
+                    order.append(key)
+                    groups[key] = Group(file: HunkFingerprint.path(old: row[4], new: row[5]), shown: copy, relation: relation)
+                }
                 groups[key]?.add(copy, relation)
             }
             let hits = order.compactMap { groups[$0] }.map { g in
