@@ -72,7 +72,7 @@ rm -f "$work/synthetic.sqlite"*
 echo "== queries: public-inbox's Xapian search over HTTP on the same corpus (public-inbox-httpd on 127.0.0.1)"
 # The inbox built above; one keep-alive connection, wall time per GET (request to last byte).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-public-inbox-httpd -W0 -l "127.0.0.1:$port" -1 "$work/httpd.out" -2 "$work/httpd.err" &
+public-inbox-httpd -W0 -l "127.0.0.1:$port" -1 "$work/httpd.out" -2 "$work/httpd.err" >/dev/null 2>&1 &
 httpd=$!
 trap 'kill "$httpd" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/bench/" && break; sleep 0.2; done

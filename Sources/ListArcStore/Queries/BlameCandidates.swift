@@ -170,7 +170,8 @@ extension Archive {
             while let r = try texts.next() {
                 let id: Int64 = r["id"]
                 let text: String = r["text"]
-                built[id]?.hunk.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                // Split on the byte: as Characters, a line ending in CR would swallow the next.
+                built[id]?.hunk.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             }
         }
         return kept.compactMap { built[$0.hunk] }
