@@ -10,7 +10,9 @@ enum FTSMatch {
         guard let columns = columns(term.field) else { return nil }
         guard term.value.unicodeScalars.contains(where: { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
         else { return nil }
-        let quoted = "\"" + term.value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // SQLite reads the MATCH text as a C string: a NUL would end it inside the quotes.
+        let words = term.value.replacingOccurrences(of: "\u{0}", with: " ")
+        let quoted = "\"" + words.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         return "{\(columns)} : \(quoted)\(term.prefix ? " *" : "")"
     }
 

@@ -117,7 +117,8 @@ let m1ID = "20220720021727.17018-23-Liam.Howlett@oracle.com"
         let t = try TestArchive()
         try importFiles(t.archive, [Paths.sample("seed-thread/thread.mbox")])
         let hostile = ["\"", "*", "NEAR(", "NEAR(a b)", "AND OR", "col:x", "subject:maple", "'; DROP TABLE messages; --", "a\"b",
-                       "^start", "s:\"", "b:*", "(((", ")))", "\"\"\"\"", "-", "- -", "{subject}:x", "x OR", "NOT NOT", "\u{0}", "b:NEAR(x"]
+                       "^start", "s:\"", "b:*", "(((", ")))", "\"\"\"\"", "-", "- -", "{subject}:x", "x OR", "NOT NOT", "\u{0}", "b:NEAR(x",
+                       "\n1\u{0}", "maple\u{0}\"x", "s:a\u{0}b"]
         for q in hostile {
             do {
                 _ = try t.archive.search(try QueryParser.parse(q, now: now))
