@@ -33,6 +33,7 @@ let package = Package(
         // Release-mode throughput comparisons against peers (see BENCHMARKS.md).
         .executableTarget(name: "listarc-bench", dependencies: [
             "ListArcCore", "ListArcSources", "ListArcStore", "CLibXML2",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // What the libFuzzer targets (Fuzz/) and the fuzz regression tests run.

@@ -72,6 +72,41 @@ ls -l "$work/big.mbox" | awk '{printf "mbox: %.0f MB\n", $5 / 1048576}'
 measure "listarc import (1 GB mbox)" "$listarc" import --db "$work/big.sqlite" "$work/big.mbox"
 rm -f "$work/big.mbox" "$work/big.sqlite"*
 
+names="do_brk_flags kfree msecs_to_jiffies mas_store_gfp"
 echo "== queries: search function and blame latency (in-process) on the corpus archive + the seed thread"
 "$listarc" import --db "$work/archive.sqlite" Samples/seed-thread/thread.mbox >/dev/null 2>&1
-$bench queries "$work/archive.sqlite" Samples/seed-thread/M2.eml do_brk_flags kfree msecs_to_jiffies mas_store_gfp
+$bench queries "$work/archive.sqlite" Samples/seed-thread/M2.eml $names
+
+echo "== queries: search function on a synthetic archive of 1,000,000 hunks (copies of the corpus archive's rows)"
+$bench synthetic "$work/archive.sqlite" "$work/synthetic.sqlite" 1000000
+$bench queries "$work/synthetic.sqlite" - $names
+rm -f "$work/synthetic.sqlite"*
+
+echo "== queries: public-inbox's Xapian search over HTTP on the same corpus (public-inbox-httpd on 127.0.0.1)"
+# The inbox built above; one keep-alive connection, wall time per GET (request to last byte).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+public-inbox-httpd -W0 -l "127.0.0.1:$port" -1 "$work/httpd.out" -2 "$work/httpd.err" >/dev/null 2>&1 &
+httpd=$!
+trap 'kill "$httpd" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/bench/" && break; sleep 0.2; done
+queries=""
+for n in $names; do queries="$queries dfhh:$n"; done
+python3 - "$port" bench 200 $queries dfb:kfree <<'PY'
+import http.client, re, sys, time, urllib.parse
+port, inbox, runs = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+conn = http.client.HTTPConnection("127.0.0.1", port)
+for query in sys.argv[4:]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        conn.request("GET", "/%s/?q=%s" % (inbox, urllib.parse.quote(query)))
+        response = conn.getresponse()
+        body = response.read()
+        times.append((time.perf_counter() - start) * 1000)
+    hits = len(re.findall(rb"(?:^|\n|<pre>)\d+\. <", body))   # one numbered line per message (first page)
+    times.sort()
+    pct = lambda p: times[min(len(times) - 1, int(len(times) * p))]
+    label = "public-inbox %s (%d messages, HTTP %d)" % (query, hits, response.status)
+    print("%-60s p50 %7.2f ms  p99 %7.2f ms" % (label, pct(0.5), pct(0.99)))
+PY
+kill "$httpd" 2>/dev/null || true

@@ -75,8 +75,8 @@ struct BatchWriter {
             """)
         insertFile = try RawStatement(db, "INSERT INTO files (diff, position, flavor, old_path, new_path, header, binary) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertHunk = try RawStatement(db, """
-            INSERT INTO hunks (file, position, header, old_start, old_count, new_start, new_count, section, complete, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO hunks (file, position, header, old_start, old_count, new_start, new_count, section, complete, text, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertReport = try RawStatement(db, """
             INSERT INTO reports (message, position, kind, title, file, line, version, depth, part, line_start, line_end)
@@ -228,11 +228,14 @@ struct BatchWriter {
                 fs.bind(1, diffID); fs.bind(2, filePosition); fs.bind(3, f.flavor.rawValue); fs.bind(4, f.oldPath); fs.bind(5, f.newPath)
                 fs.bind(6, f.headerLines.joined(separator: "\n")); fs.bind(7, f.binaryLines.isEmpty ? nil : f.binaryLines.joined(separator: "\n"))
                 let fileID = try fs.run()
+                let filePath = HunkFingerprint.path(old: f.oldPath, new: f.newPath)
                 for (hunkPosition, h) in f.hunks.enumerated() {
                     let hs = insertHunk
                     hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, h.header)
                     hs.bind(4, h.oldStart); hs.bind(5, h.oldCount); hs.bind(6, h.newStart); hs.bind(7, h.newCount)
-                    hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, h.lines.joined(separator: "\n"))
+                    let text = h.lines.joined(separator: "\n")
+                    hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, text)
+                    hs.bind(11, HunkFingerprint(path: filePath, header: h.header, text: text).value)
                     let hunkID = try hs.run()
                     try storeFunctions(of: h, hunk: hunkID)
                 }

@@ -174,6 +174,7 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v2 hunk fingerprints") { db in try Schema.addHunkFingerprints(db) }
         return m
     }
 }

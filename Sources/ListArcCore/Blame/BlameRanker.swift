@@ -27,12 +27,21 @@ public enum BlameRanker {
     /// Function names on the report's trace, for a store to preselect candidates.
     public static func traceFunctions(of report: CrashReport) -> [String] { TraceChain(report).functionNames }
 
+    /// Whether ranking a hunk with these stored functions needs its lines attributed:
+    /// only a hunk that modifies a function on the trace can have changed lines in
+    /// one (every changed line's function is stored as `modifies`). The others are
+    /// scored from their stored relations (mentions), header and patch alone.
+    public static func needsLines(_ functions: [HunkFunction], traceNames: Set<String>) -> Bool {
+        functions.contains { $0.relation == .modifies && traceNames.contains(Frame.baseName($0.function)) }
+    }
+
     public static func rank(_ report: CrashReport, reportDate: Date? = nil, candidates: [BlameCandidate], limit: Int? = nil) -> [Suspect] {
         let chain = TraceChain(report)
+        let names = Set(chain.functionNames)
         let hasCodeClues = !chain.links.isEmpty || !chain.guesses.isEmpty || report.file != nil
         var scored: [(score: Double, index: Int, evidence: [String])] = []
         for (index, candidate) in candidates.enumerated() {
-            var ev = CandidateEvidence(report: report, chain: chain, candidate: candidate)
+            var ev = CandidateEvidence(report: report, chain: chain, traceNames: names, candidate: candidate)
             ev.scoreCode()
             guard ev.score > 0 || !hasCodeClues else { continue }
             ev.scorePatch(reportDate: reportDate)
@@ -70,11 +79,18 @@ private struct CandidateEvidence {
     let linesPerFunction: [String: Int]
     let linesByFunction: [String: [ChangedLine]]
 
-    init(report: CrashReport, chain: TraceChain, candidate: BlameCandidate) {
+    init(report: CrashReport, chain: TraceChain, traceNames: Set<String>, candidate: BlameCandidate) {
         self.report = report
         self.chain = chain
         self.candidate = candidate
-        let attribution = candidate.attribution ?? FunctionAttributor.attribute(candidate.hunk)
+        let attribution: HunkAttribution
+        if let given = candidate.attribution {
+            attribution = given
+        } else if let stored = candidate.functions, !BlameRanker.needsLines(stored, traceNames: traceNames) {
+            attribution = HunkAttribution(functions: stored, lines: [])
+        } else {
+            attribution = FunctionAttributor.attribute(candidate.hunk)
+        }
         self.attribution = attribution
         var byFunction: [String: [ChangedLine]] = [:]
         var names: [String: String] = [:]

@@ -12,18 +12,24 @@ public struct BlameCandidate: Sendable, Hashable {
     public var hunk: Hunk
     /// Attribution of the hunk; computed from `hunk` when nil.
     public var attribution: HunkAttribution?
+    /// The hunk's functions as the archive stored them at ingest (one row per
+    /// function and relation, macro aliases included), when known. With them the
+    /// ranker attributes the hunk's lines only if it modifies a function on the
+    /// trace (`BlameRanker.needsLines`); otherwise `hunk.lines` may be left empty.
+    public var functions: [HunkFunction]?
     /// The report's message is a reply (direct or in its References) to the patch's message.
     public var reportRepliesToPatch: Bool
     /// The report's message quotes this patch.
     public var reportQuotesPatch: Bool
     public init(messageID: String, subject: String, date: Date?, file: String, hunk: Hunk, attribution: HunkAttribution? = nil,
-                reportRepliesToPatch: Bool = false, reportQuotesPatch: Bool = false) {
+                functions: [HunkFunction]? = nil, reportRepliesToPatch: Bool = false, reportQuotesPatch: Bool = false) {
         self.messageID = messageID
         self.subject = subject
         self.date = date
         self.file = file
         self.hunk = hunk
         self.attribution = attribution
+        self.functions = functions
         self.reportRepliesToPatch = reportRepliesToPatch
         self.reportQuotesPatch = reportQuotesPatch
     }

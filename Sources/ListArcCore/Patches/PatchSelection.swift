@@ -89,14 +89,8 @@ public struct PatchFingerprint: Hashable, Sendable {
 
     var lineCount: Int { files.values.reduce(0) { $0 + $1.count } }
 
-    /// FNV-1a over the bytes that are not blanks.
-    static func hash(_ line: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in line.utf8 where !PatchText.isBlank(b) {
-            h = (h ^ UInt64(b)) &* 0x100000001b3
-        }
-        return h
-    }
+    /// The line's key without its blanks (one hashing for hunks and patches: `HunkFingerprint`).
+    static func hash(_ line: String) -> UInt64 { HunkFingerprint.lineKey(line) }
 
     /// True when every file here is in `other` and its changed lines are a sub-multiset.
     func isContained(in other: PatchFingerprint) -> Bool {

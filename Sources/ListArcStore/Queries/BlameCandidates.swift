@@ -23,31 +23,40 @@ extension Archive {
     /// How far (lines) from a reported FILE:LINE a hunk still counts as near; as wide as the ranker's window.
     static let nearLines = 30
 
-    /// Archived hunks a report may implicate: those that modify or call a function on
-    /// its trace, those near a FILE:LINE it names, and those of the messages it replies
-    /// to or quotes. One candidate per distinct hunk (file + text); the copy kept is the
-    /// posting itself when archived, else the least quoted, oldest copy.
+    /// Archived hunks a report may implicate: those that modify a function on its
+    /// trace (or call one and mention one), those near a FILE:LINE it names, and those
+    /// of the messages it replies to or quotes. One candidate per distinct hunk (stored
+    /// fingerprint); the copy kept is the posting itself when archived, else the least
+    /// quoted, oldest copy. Each carries its stored functions; only hunks that modify a
+    /// trace function carry their lines (see `BlameRanker.needsLines`).
     public func blameCandidates(for report: CrashReport, from source: ReportSource) throws -> [BlameCandidate] {
         let names = BlameRanker.traceFunctions(of: report)
         var places: [(file: String, line: Int)] = []
         if let f = report.file, let l = report.line { places.append((f, l)) }
         for frame in report.frames { if let f = frame.file, let l = frame.line { places.append((f, l)) } }
-        let quoted = Set(source.quotedHunks.map { HunkFingerprint(file: DiffPath.plain($0.file) ?? $0.file, header: $0.header, text: $0.text) })
+        let quoted = Set(source.quotedHunks.map { HunkFingerprint(path: HunkFingerprint.path(old: nil, new: $0.file), header: $0.header, text: $0.text).value })
 
         return try read { db in
             var hunkIDs: Set<Int64> = []
             func collect(_ sql: String, _ args: StatementArguments) throws {
                 for id in try Int64.fetchAll(db, sql: sql, arguments: args) { hunkIDs.insert(id) }
             }
-            for chunk in stride(from: 0, to: names.count, by: 200) {
-                let part = Array(names[chunk..<min(names.count, chunk + 200)])
-                try collect("""
-                    SELECT hunk FROM hunk_functions WHERE function IN (\(part.map { _ in "?" }.joined(separator: ", ")))
-                    AND relation IN ('modifies', 'calls')
-                    """, StatementArguments(part))
+            // By trace function: a hunk that modifies one, or calls one and mentions one
+            // (the ranker scores nothing else a hunk does to them; it needs `modifies`
+            // for changed lines, `mentions` for a mention).
+            var relations: [Int64: Set<String>] = [:]
+            for chunk in stride(from: 0, to: names.count, by: 500) {
+                let part = Array(names[chunk..<min(names.count, chunk + 500)])
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT hunk, relation FROM hunk_functions WHERE function IN (\(part.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments(part))
+                while let r = try rows.next() { relations[r["hunk"], default: []].insert(r["relation"]) }
+            }
+            for (hunk, kinds) in relations where kinds.contains("modifies") || kinds.contains("calls") && kinds.contains("mentions") {
+                hunkIDs.insert(hunk)
             }
             for place in places {
-                let file = DiffPath.plain(place.file) ?? place.file
+                let file = HunkFingerprint.plainPath(place.file) ?? place.file
                 try collect("""
                     SELECT h.id FROM files f JOIN hunks h ON h.file = f.id
                     WHERE f.new_path IN (?, 'b/' || ?) AND h.new_start <= ? AND h.new_start + h.new_count >= ?
@@ -67,7 +76,7 @@ extension Archive {
                     WHERE m.message_id = ? AND d.depth > 0
                     """, [own])
             }
-            return try candidates(db, hunks: hunkIDs.sorted(), replied: replied, quoted: quoted)
+            return try candidates(db, hunks: hunkIDs.sorted(), traceNames: Set(names), replied: replied, quoted: quoted)
         }
     }
 
@@ -88,45 +97,99 @@ extension Archive {
         return out
     }
 
-    private func candidates(_ db: Database, hunks: [Int64], replied: Set<String>, quoted: Set<HunkFingerprint>) throws -> [BlameCandidate] {
-        var best: [HunkFingerprint: (candidate: BlameCandidate, depth: Int, date: Int64?)] = [:]
-        var order: [HunkFingerprint] = []
+    /// One candidate per fingerprint: the copies are compared on a few small columns,
+    /// and only the kept copy's text is read and turned into a `Hunk`.
+    private func candidates(_ db: Database, hunks: [Int64], traceNames: Set<String>, replied: Set<String>,
+                            quoted: Set<Int64>) throws -> [BlameCandidate] {
+        struct Copy {
+            var hunk: Int64
+            var depth: Int
+            var posted: Int64?
+            var messageID: String
+            var repliedTo: Bool
+            var quoted: Bool
+        }
+        var best: [Int64: Copy] = [:]
+        var order: [Int64] = []
         for chunk in stride(from: 0, to: hunks.count, by: 500) {
             let part = Array(hunks[chunk..<min(hunks.count, chunk + 500)])
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT h.id, h.header, h.old_start, h.old_count, h.new_start, h.new_count, h.section, h.complete, h.text,
-                       f.old_path, f.new_path, d.depth, d.date AS diff_date, m.message_id, m.subject, m.date
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT h.id, h.fingerprint, d.depth, d.date AS diff_date, m.message_id, m.date
                 FROM hunks h JOIN files f ON f.id = h.file JOIN diffs d ON d.id = f.diff JOIN messages m ON m.id = d.message
                 WHERE h.id IN (\(part.map { _ in "?" }.joined(separator: ", ")))
                 ORDER BY h.id
                 """, arguments: StatementArguments(part))
-            for r in rows {
-                let text: String = r["text"]
-                let file = DiffPath.of(old: r["old_path"], new: r["new_path"])
-                let key = HunkFingerprint(file: file, header: r["header"], text: text)
-                let hunk = Hunk(oldStart: r["old_start"], oldCount: r["old_count"], newStart: r["new_start"], newCount: r["new_count"],
-                                section: r["section"], lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-                                complete: r["complete"])
+            while let r = try rows.next() {
+                let key: Int64 = r["fingerprint"]
                 let messageID: String = r["message_id"]
-                let depth: Int = r["depth"]
                 // A quoted copy is dated by its attribution when the archive knows it.
                 let posted: Int64? = (r["diff_date"] as String?).flatMap(MailDate.parse) ?? r["date"]
-                let candidate = BlameCandidate(messageID: messageID, subject: r["subject"], date: posted.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-                                               file: file, hunk: hunk, reportRepliesToPatch: replied.contains(messageID),
-                                               reportQuotesPatch: quoted.contains(key))
+                let copy = Copy(hunk: r["id"], depth: r["depth"], posted: posted, messageID: messageID,
+                                repliedTo: replied.contains(messageID), quoted: quoted.contains(key))
                 if let existing = best[key] {
-                    var keep = existing
-                    let better = depth < existing.depth || (depth == existing.depth && (posted ?? .max) < (existing.date ?? .max))
-                    if better { keep = (candidate, depth, posted) }
-                    keep.candidate.reportRepliesToPatch = existing.candidate.reportRepliesToPatch || candidate.reportRepliesToPatch
-                    keep.candidate.reportQuotesPatch = existing.candidate.reportQuotesPatch || candidate.reportQuotesPatch
+                    let better = copy.depth < existing.depth || (copy.depth == existing.depth && (copy.posted ?? .max) < (existing.posted ?? .max))
+                    var keep = better ? copy : existing
+                    keep.repliedTo = existing.repliedTo || copy.repliedTo
+                    keep.quoted = existing.quoted || copy.quoted
                     best[key] = keep
                 } else {
-                    best[key] = (candidate, depth, posted)
+                    best[key] = copy
                     order.append(key)
                 }
             }
         }
-        return order.compactMap { best[$0]?.candidate }
+        let kept = order.compactMap { best[$0] }
+        let functions = try storedFunctions(db, hunks: kept.map(\.hunk))
+        var built: [Int64: BlameCandidate] = [:]
+        for chunk in stride(from: 0, to: kept.count, by: 500) {
+            let part = kept[chunk..<min(kept.count, chunk + 500)]
+            let ids = part.map(\.hunk)
+            // Only a hunk that modifies a trace function has its text read and its lines attributed.
+            let withLines = Set(ids.filter { BlameRanker.needsLines(functions[$0] ?? [], traceNames: traceNames) })
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT h.id, h.old_start, h.old_count, h.new_start, h.new_count, h.section, h.complete,
+                       f.old_path, f.new_path, m.subject
+                FROM hunks h JOIN files f ON f.id = h.file JOIN diffs d ON d.id = f.diff JOIN messages m ON m.id = d.message
+                WHERE h.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments(ids))
+            let copies = Dictionary(part.map { ($0.hunk, $0) }, uniquingKeysWith: { a, _ in a })
+            while let r = try rows.next() {
+                let id: Int64 = r["id"]
+                guard let copy = copies[id] else { continue }
+                let hunk = Hunk(oldStart: r["old_start"], oldCount: r["old_count"], newStart: r["new_start"], newCount: r["new_count"],
+                                section: r["section"], lines: [], complete: r["complete"])
+                built[id] = BlameCandidate(messageID: copy.messageID, subject: r["subject"],
+                                           date: copy.posted.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                                           file: HunkFingerprint.path(old: r["old_path"], new: r["new_path"]), hunk: hunk,
+                                           functions: functions[id] ?? [], reportRepliesToPatch: copy.repliedTo, reportQuotesPatch: copy.quoted)
+            }
+            if withLines.isEmpty { continue }
+            let texts = try Row.fetchCursor(db, sql: """
+                SELECT id, text FROM hunks WHERE id IN (\(withLines.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments(Array(withLines)))
+            while let r = try texts.next() {
+                let id: Int64 = r["id"]
+                let text: String = r["text"]
+                // Split on the byte: as Characters, a line ending in CR would swallow the next.
+                built[id]?.hunk.lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
+        return kept.compactMap { built[$0.hunk] }
+    }
+
+    /// The stored hunk↔function rows of these hunks.
+    private func storedFunctions(_ db: Database, hunks: [Int64]) throws -> [Int64: [HunkFunction]] {
+        var out: [Int64: [HunkFunction]] = [:]
+        for chunk in stride(from: 0, to: hunks.count, by: 500) {
+            let part = Array(hunks[chunk..<min(hunks.count, chunk + 500)])
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT hunk, function, relation FROM hunk_functions WHERE hunk IN (\(part.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments(part))
+            while let r = try rows.next() {
+                guard let relation = FunctionRelation(rawValue: r["relation"]) else { continue }
+                out[r["hunk"], default: []].append(HunkFunction(function: r["function"], relation: relation))
+            }
+        }
+        return out
     }
 }
