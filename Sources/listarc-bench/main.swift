@@ -4,5 +4,6 @@ switch benchArguments.first {
 case "pages": PagesBench.run(Array(benchArguments.dropFirst()))
 case "mails": MailsBench.run(Array(benchArguments.dropFirst()))
 case "queries": QueriesBench.run(Array(benchArguments.dropFirst()))
-default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS] | mails MBOX[.gz] [ROUNDS] | queries ARCHIVE REPORT_MAIL [NAME...]")
+case "stage": StageBench.run(Array(benchArguments.dropFirst()))
+default: print("listarc-bench: benchmarks: pages [SAMPLES_DIR] [ROUNDS] | mails MBOX[.gz] [ROUNDS] | queries ARCHIVE REPORT_MAIL [NAME...] | stage STAGE MBOX|PAGES_DIR [ROUNDS]")
 }

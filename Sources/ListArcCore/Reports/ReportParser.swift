@@ -5,13 +5,21 @@
 /// Each quote depth has its own scanner, so a report quoted three levels deep is
 /// read from the lines at that depth with the quote prefix stripped, and replies
 /// interleaved at other depths do not cut it. One pass, linear in the text.
+/// Lines at a depth with no report open are first given a cheap byte test
+/// (`ReportPrescan`); only those that may start a report are parsed.
 public enum ReportParser {
     public static func reports(in analysis: QuoteAnalysis, partIndex: Int) -> [CrashReport] {
+        reports(in: analysis, partIndex: partIndex, prescan: true)
+    }
+
+    /// `prescan: false` parses every line (the tests compare both ways).
+    static func reports(in analysis: QuoteAnalysis, partIndex: Int, prescan: Bool) -> [CrashReport] {
         var open: [Int: ReportScanner] = [:]
         var found: [(report: CrashReport, start: Int)] = []
         for (index, line) in analysis.lines.enumerated() {
-            let (text, logged) = LogPrefix.strip(Array(line.content.utf8))
             let depth = line.depth
+            if prescan, open.isEmpty || open[depth] == nil, !ReportPrescan.mayStart(line.content) { continue }
+            let (text, logged) = LogPrefix.strip(Array(line.content.utf8))
             if var scanner = open[depth] {
                 switch scanner.feed(text, logged: logged, index: index) {
                 case .continues:
