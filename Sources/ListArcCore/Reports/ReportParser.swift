@@ -18,8 +18,17 @@ public enum ReportParser {
         var found: [(report: CrashReport, start: Int)] = []
         for (index, line) in analysis.lines.enumerated() {
             let depth = line.depth
-            if prescan, open.isEmpty || open[depth] == nil, !ReportPrescan.mayStart(line.content) { continue }
-            let (text, logged) = LogPrefix.strip(Array(line.content.utf8))
+            var raw = line.raw
+            let read: (text: [UInt8], logged: Bool)? = raw.withUTF8 { all in
+                // `line.content`, read in place.
+                var start = min(line.prefixLength, all.count)
+                if line.prefixLength > 0, start < all.count, all[start] == 0x20 { start += 1 }
+                let b = UnsafeBufferPointer(rebasing: all[start...])
+                let (range, logged) = LogPrefix.textRange(b)
+                if prescan, open.isEmpty || open[depth] == nil, !ReportPrescan.mayStart(b, range) { return nil }
+                return (Array(b[range]), logged)
+            }
+            guard let (text, logged) = read else { continue }
             if var scanner = open[depth] {
                 switch scanner.feed(text, logged: logged, index: index) {
                 case .continues:
