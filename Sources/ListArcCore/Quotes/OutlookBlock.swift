@@ -118,7 +118,13 @@ struct OutlookBlock {
         var ks = s, ke = c
         while ks < ke, b[ks] == 0x20 || b[ks] == 0x09 { ks += 1 }
         while ke > ks, b[ke - 1] == 0x20 || b[ke - 1] == 0x09 { ke -= 1 }
-        return ke > ks && ke - ks <= longestFromKey
+        guard ke > ks, ke - ks <= longestFromKey else { return false }
+        // First bytes of the From names, either case: from/från/fra/feladó, von/van,
+        // de/da, od, lähettäjä, от (0xD0), 发件人/寄件者/差出人 (0xE5), 보낸 사람 (0xEB).
+        switch b[ks] | (b[ks] < 0x80 ? 0x20 : 0) {
+        case 0x66, 0x76, 0x64, 0x6F, 0x6C, 0xD0, 0xE5, 0xEB: return true
+        default: return false
+        }
     }
 
     /// The block starting at `first`, if one starts there.
