@@ -35,12 +35,26 @@ let package = Package(
             "ListArcCore", "ListArcSources", "ListArcStore", "CLibXML2",
         ]),
 
+        // What the libFuzzer targets (Fuzz/) and the fuzz regression tests run.
+        .target(name: "ListArcFuzz", dependencies: ["ListArcCore", "ListArcSources", "ListArcStore"]),
+
         // Paths to Samples/ and ../shared for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ListArcCoreTests", dependencies: ["ListArcCore", "TestSupport"]),
         .testTarget(name: "ListArcSourcesTests", dependencies: ["ListArcSources", "TestSupport"]),
         .testTarget(name: "ListArcStoreTests", dependencies: ["ListArcStore", "ListArcSources", "TestSupport"]),
         .testTarget(name: "ListArcCLITests", dependencies: ["ListArcCore", "TestSupport", "listarc"]),
+        .testTarget(name: "ListArcFuzzTests", dependencies: ["ListArcFuzz", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/run.sh builds them with --sanitize=fuzzer, whose main
+// replaces theirs), declared only when LISTARC_FUZZ is set so plain builds skip them.
+if Context.environment["LISTARC_FUZZ"] != nil {
+    let fuzzTargets = ["FuzzPages", "FuzzMail", "FuzzQuotes", "FuzzDiffs", "FuzzPatches", "FuzzReports", "FuzzQuery"]
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["ListArcFuzz"], path: "Fuzz/\(name)"))
+    }
+}

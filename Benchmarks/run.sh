@@ -59,6 +59,19 @@ i=0; for f in "$work/split"/*; do i=$((i+1)); cp "$f" "$work/maildir/cur/$i.benc
 printf '[database]\npath=%s\n[new]\ntags=new\n' "$work/maildir" >"$work/notmuch-config"
 measure "notmuch new" env NOTMUCH_CONFIG="$work/notmuch-config" notmuch new
 
+echo "== import of a 1 GB mbox (the corpus repeated with fresh Message-IDs): peak RSS"
+python3 - "$work/corpus.mbox" "$work/big.mbox" <<'PY'
+import re, sys
+corpus = open(sys.argv[1], 'rb').read()
+copies = max(1, (1 << 30) // len(corpus) + 1)
+with open(sys.argv[2], 'wb') as out:
+    for i in range(copies):
+        out.write(re.sub(rb'(?mi)^(message-id:[ \t]*<)', b'\\1r%d.' % i, corpus))
+PY
+ls -l "$work/big.mbox" | awk '{printf "mbox: %.0f MB\n", $5 / 1048576}'
+measure "listarc import (1 GB mbox)" "$listarc" import --db "$work/big.sqlite" "$work/big.mbox"
+rm -f "$work/big.mbox" "$work/big.sqlite"*
+
 echo "== queries: search function and blame latency (in-process) on the corpus archive + the seed thread"
 "$listarc" import --db "$work/archive.sqlite" Samples/seed-thread/thread.mbox >/dev/null 2>&1
 $bench queries "$work/archive.sqlite" Samples/seed-thread/M2.eml do_brk_flags kfree msecs_to_jiffies mas_store_gfp

@@ -22,35 +22,11 @@ import TestSupport
         + openwallPages.map { "openwall/lists.openwall.net/linux-kernel/\($0)" }
         + ["seed-thread/thread.mbox"]
 
-    static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func tempDir() throws -> URL { try Command.scratchDirectory("listarc-diff") }
 
     @discardableResult
     static func sh(_ args: [String], in dir: URL, stdin: String? = nil) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = dir.path
-        env["GIT_COMMITTER_NAME"] = "Test"
-        env["GIT_COMMITTER_EMAIL"] = "test@example.com"
-        env["LC_ALL"] = "C"
-        p.environment = env
-        let out = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Command.run(args, in: dir, stdin: stdin)
     }
 
     /// A scratch repository holding the pre-image skeleton as mm/mmap.c.

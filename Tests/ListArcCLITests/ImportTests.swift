@@ -68,6 +68,35 @@ import TestSupport
         #expect(!r.stderr.contains("Fatal error"))
     }
 
+    @Test func aBadMessageInsideAnMboxIsRejectedAndTheRestImported() throws {
+        let a = TempArchive()
+        try FileManager.default.createDirectory(at: a.folder, withIntermediateDirectories: true)
+        func mail(_ id: Int, _ body: String) -> String {
+            "From x@y Mon Jan  1 00:00:00 2024\nFrom: A <a@example.org>\nSubject: m\(id)\nMessage-ID: <m\(id)@example.org>\n\n\(body)\n"
+        }
+        let deep = String(repeating: ">", count: 1_001) + " hostile"
+        let mbox = a.folder.appendingPathComponent("mixed.mbox")
+        try (mail(1, "fine") + mail(2, deep) + mail(3, "also fine")).write(to: mbox, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["import", "--db", a.path, mbox.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2 new, 0 updated, 0 unchanged, 1 rejected"), "\(r.stdout)")
+        #expect(r.stderr.contains("mixed.mbox (message 2)"), "\(r.stderr)")
+        #expect(r.stderr.contains("quoted 1001 levels deep; the limit is 1000"), "\(r.stderr)")
+        #expect(try a.stats()["messages"] == 2)
+    }
+
+    @Test func textWithoutHeadersInAFolderIsNotArchived() throws {
+        let a = TempArchive()
+        let folder = a.folder.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "Notes about this folder.\nNothing to archive.\n".write(to: folder.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Paths.sample("seed-thread/M1.eml"), to: folder.appendingPathComponent("M1.eml"))
+        let r = try CLI.run(["import", "--db", a.path, folder.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("1 new, 0 updated, 0 unchanged, 1 rejected"), "\(r.stdout)")
+        #expect(r.stderr.contains("README.txt: no mail headers: not a mail"), "\(r.stderr)")
+    }
+
     @Test(.enabled(if: Corpus.available)) func kernelPatchCorpus() throws {
         let a = TempArchive()
         let r = try CLI.run(["import", "--db", a.path, Corpus.kernelPatches.path])

@@ -197,6 +197,11 @@ struct DiffScanner {
             guard p < text.count else { break }
             let c = r.content(p)
             guard c.startsWith("@@ -"), let h = HunkHeader(c) else { break }
+            if file.hunks.count == DiffLimits.maxHunksPerFile {
+                found.complete = false
+                if !found.repairs.contains(.hunkLimitReached) { found.repairs.append(.hunkLimitReached) }
+                break
+            }
             if !first, p != k, !cut, text.depth == 0 {
                 // Blank lines between hunks of an unquoted diff end it.
                 break

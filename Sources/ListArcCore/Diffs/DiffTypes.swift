@@ -74,6 +74,7 @@ public enum DiffRepair: String, Sendable, Hashable, Codable {
     case spaceStuffingRemoved      // a format=flowed quote stuffed a space before context lines
     case mboxFromUnescaped
     case addressDeobfuscated
+    case hunkLimitReached          // more hunks in one file than `DiffLimits.maxHunksPerFile`: the rest dropped
 }
 
 /// A diff found in a message at one quote depth.

@@ -7,8 +7,9 @@ struct MIMEWalker {
     private(set) var others: [String] = []
     /// HTML parts, used only when the mail has no text part at all.
     private var html: [TextPart] = []
-    /// Deeper nesting is ignored: bounds the work on hostile input.
+    /// Deeper nesting makes the mail bad input (`MailParser` refuses it).
     static let maxDepth = 32
+    private(set) var nestedTooDeep = false
     /// Leaf parts read per mail; the rest are counted, not read.
     static let maxParts = 10_000
     private var budget = MIMEWalker.maxParts
@@ -43,6 +44,7 @@ struct MIMEWalker {
         if type.hasPrefix("multipart/") {
             guard depth < Self.maxDepth else {
                 others.append("\(type) (nested too deep)")
+                nestedTooDeep = true
                 return
             }
             if let boundary = contentType["boundary"], !boundary.isEmpty,
@@ -68,6 +70,7 @@ struct MIMEWalker {
         if type == "message/rfc822" || type == "message/global" {
             guard depth < Self.maxDepth else {
                 others.append(filename ?? type)
+                nestedTooDeep = true
                 return
             }
             let decoded = TransferEncoding.decode(body, encoding: transfer)
@@ -77,6 +80,7 @@ struct MIMEWalker {
             inner.walk(fields: innerFields, body: innerBody, depth: depth + 1, attached: true)
             budget = inner.budget
             skipped += inner.skipped
+            nestedTooDeep = nestedTooDeep || inner.nestedTooDeep
             var innerParts = inner.finishedParts()
             if !innerParts.isEmpty {
                 // The attached mail's own From/Date/Subject as in-body header lines,

@@ -11,6 +11,15 @@ public enum ArchivePage: Sendable, Hashable {
     /// are returned (their links are what a fetcher walks).
     public static func read(html: [UInt8], name: String, url: String?) throws -> ArchivePage {
         if html.isEmpty { throw InputError(name, "empty page") }
+        try MessageLimits.checkRaw(html, name: name, what: "page")
+        let archivePage = try readChecked(html: html, name: name, url: url)
+        for message in archivePage.messages {
+            for part in message.parts { try MessageLimits.checkText(part.text, name: name) }
+        }
+        return archivePage
+    }
+
+    private static func readChecked(html: [UInt8], name: String, url: String?) throws -> ArchivePage {
         let page = try HTMLScan.scan(html, name: name)
         if PublicInboxReader.looks(page) {
             let inbox = PublicInboxReader.read(page, name: name, url: url)

@@ -10,8 +10,21 @@ enum FTSMatch {
         guard let columns = columns(term.field) else { return nil }
         guard term.value.unicodeScalars.contains(where: { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil })
         else { return nil }
-        let quoted = "\"" + term.value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return "{\(columns)} : \(quoted)\(term.prefix ? " *" : "")"
+        // Scalar by scalar, not Character by Character: a quote or NUL followed by a
+        // combining mark is one Character that a String replacement would not match,
+        // and the quote would then end the FTS5 string early. SQLite reads the MATCH
+        // text as a C string, so a NUL would end it inside the quotes.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in term.value.unicodeScalars {
+            switch scalar {
+            case "\"": quoted.append(contentsOf: ["\"", "\""] as [Unicode.Scalar])
+            case "\u{0}": quoted.append(" ")
+            default: quoted.append(scalar)
+            }
+        }
+        quoted.append("\"")
+        return "{\(columns)} : \(String(quoted))\(term.prefix ? " *" : "")"
     }
 
     /// Our fixed column names for each text field.

@@ -69,8 +69,11 @@ struct ImportRun {
 
     mutating func importFile(_ file: ImportFiles.File, explicit: Bool) throws {
         progress.file(file.path)
+        // Messages an mbox holds that are bad on their own: rejected, the rest imported.
+        var badMessages: [InputError] = []
+        defer { for e in badMessages { summary.reject(e.input, e.problem) } }
         do {
-            try MessageSource.forEachMessage(in: file) { message in
+            try MessageSource.forEachMessage(in: file, rejecting: { badMessages.append($0) }) { message in
                 let analysed = Analyser.analyse(message)
                 batchBytes += message.raw?.utf8.count ?? message.body.utf8.count
                 batch.append(analysed)
@@ -103,7 +106,8 @@ struct ImportRun {
 /// Reads the messages of one file. mbox and gzip files are streamed (one message in
 /// memory at a time, whatever the file size); pages and single mails are read whole.
 enum MessageSource {
-    static func forEachMessage(in file: ImportFiles.File, _ body: (MailMessage) throws -> Void) throws {
+    static func forEachMessage(in file: ImportFiles.File, rejecting reject: (InputError) -> Void,
+                               _ body: (MailMessage) throws -> Void) throws {
         let url = URL(fileURLWithPath: file.path)
         let head = try firstBytes(of: file.path, count: 600)
         if head.isEmpty { throw InputError(file.path, "empty input") }
@@ -111,7 +115,12 @@ enum MessageSource {
             var count = 0
             try MailboxReader.forEachMessage(in: url) { raw in
                 count += 1
-                try body(try MailParser.parse(raw, sourceURL: file.url ?? file.path))
+                let message: MailMessage
+                do { message = try MailParser.parse(raw, sourceURL: file.url ?? file.path) } catch let e as InputError {
+                    reject(InputError("\(file.path) (message \(count))", e.problem))
+                    return
+                }
+                try body(message)
             }
             if count == 0 { throw InputError(file.path, "no messages in mbox") }
             return
@@ -120,7 +129,11 @@ enum MessageSource {
         do { bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe)) } catch {
             throw InputError(file.path, "cannot read: \(error.localizedDescription)")
         }
-        for message in try InputReader.messages(in: bytes, name: file.path, url: file.url) { try body(message) }
+        for message in try InputReader.messages(in: bytes, name: file.path, url: file.url) {
+            // Text with no header at all (a README, a bare patch) is not a mail to archive.
+            if message.headers.isEmpty { throw InputError(file.path, "no mail headers: not a mail") }
+            try body(message)
+        }
     }
 
     private static func firstBytes(of path: String, count: Int) throws -> [UInt8] {

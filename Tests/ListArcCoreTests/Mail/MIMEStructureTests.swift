@@ -112,15 +112,21 @@ import Testing
         #expect(message.otherAttachments == ["résumé.pdf", "application/pgp-signature"])
     }
 
-    @Test func deepNestingStopsWithoutCrashing() throws {
+    static func nested(_ levels: Int) -> [String] {
         var lines = ["Content-Type: multipart/mixed; boundary=b0", ""]
-        for level in 0..<2000 {
+        for level in 0..<levels {
             lines += ["--b\(level)", "Content-Type: multipart/mixed; boundary=b\(level + 1)", ""]
         }
-        lines += ["--b2000", "", "deep text"]
-        let message = try parse(lines)
-        #expect(message.parts.isEmpty)
-        #expect(message.otherAttachments.count == 1)
+        return lines + ["--b\(levels)", "", "deep text"]
+    }
+
+    @Test func nestingPastTheLimitIsRefused() throws {
+        for levels in [MIMEWalker.maxDepth, 2000] {
+            let error = #expect(throws: InputError.self) { try parse(Self.nested(levels)) }
+            #expect(error?.problem == "MIME parts nested more than 32 levels deep")
+        }
+        let message = try parse(Self.nested(MIMEWalker.maxDepth - 1))
+        #expect(message.body.hasPrefix("deep text"))
     }
 
     @Test func lineEndsLoneCRAndNUL() throws {

@@ -107,30 +107,11 @@ enum PatchFixtures {
         message(try Paths.text(Paths.sample("seed-thread/\(name).eml")))
     }
 
-    /// Runs a program, returning its standard output (test-only).
+    /// Runs a program, returning its standard output.
     @discardableResult
     static func run(_ args: [String], in dir: URL, environment: [String: String] = [:]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        p.currentDirectoryURL = dir
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_CONFIG_NOSYSTEM"] = "1"
-        env["HOME"] = dir.path
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try Command.run(args, in: dir, environment: environment, mergingStandardError: false).out
     }
 
-    static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-patches-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static func tempDir() throws -> URL { try Command.scratchDirectory("listarc-patches") }
 }

@@ -59,18 +59,44 @@ import ListArcCore
         }
     }
 
-    @Test func fiftyMegabytesOnOneLine() throws {
-        let line = [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
+    static func blistsPage(body: [UInt8]) -> [UInt8] {
+        Array("<html><head><title>l - s</title></head><body><a href=\".\">[day]</a>\n<pre style=\"white-space: pre-wrap\">\nSubject: s\n\n".utf8)
+            + body + Array("\n</pre>\n<p><a href=\"https://www.openwall.com/blists/\">Powered by blists</a></body></html>".utf8)
+    }
+
+    @Test func longLinesUpToTheLimit() throws {
+        let line = [UInt8](repeating: UInt8(ascii: "a"), count: 12 << 20)
         // Not an archive page at all.
         let plain = Array("<html><body><p>".utf8) + line + Array("</p></body></html>".utf8)
         #expect(throws: InputError.self) { try PageReader.messages(html: plain, name: "big", url: nil) }
-        // A blists message whose body is one 50 MB line.
-        let blists = Array("<html><head><title>l - s</title></head><body><a href=\".\">[day]</a>\n<pre style=\"white-space: pre-wrap\">\nSubject: s\n\n".utf8)
-            + line + Array("\n</pre>\n<p><a href=\"https://www.openwall.com/blists/\">Powered by blists</a></body></html>".utf8)
         // libxml2 would cut a text node at 10 MB without XML_PARSE_HUGE; the body must be whole.
-        let m = try #require(try PageReader.messages(html: blists, name: "big", url: nil).first)
+        let m = try #require(try PageReader.messages(html: Self.blistsPage(body: line), name: "big", url: nil).first)
         #expect(m.subject == "s")
         #expect(m.body.utf8.count == line.count + 1)
+    }
+
+    @Test func aLineOverTheLimitIsRefused() throws {
+        let line = [UInt8](repeating: UInt8(ascii: "a"), count: MessageLimits.maxLineBytes + 1)
+        let error = #expect(throws: InputError.self) { try PageReader.messages(html: Self.blistsPage(body: line), name: "long.html", url: nil) }
+        #expect(error?.input == "long.html")
+        #expect(error?.problem.contains("line") == true)
+        #expect(error?.problem == "line 5 of the page is 16777217 bytes long; the limit is 16777216 bytes (16 MB)", "\(String(describing: error))")
+    }
+
+    @Test func aPageOverTheSizeLimitIsRefused() throws {
+        let body = Array(repeating: Array("line of a large page\n".utf8), count: MessageLimits.maxMessageBytes / 21 + 1).flatMap { $0 }
+        let error = #expect(throws: InputError.self) { try PageReader.messages(html: Self.blistsPage(body: body), name: "huge.html", url: nil) }
+        #expect(error?.input == "huge.html")
+        #expect(error?.problem.hasPrefix("page of ") == true, "\(String(describing: error))")
+        #expect(error?.problem.hasSuffix(" bytes exceeds the limit of 67108864 bytes (64 MB)") == true, "\(String(describing: error))")
+    }
+
+    @Test func quotingDeeperThanTheLimitIsRefused() throws {
+        let deep = Array((String(repeating: ">", count: MessageLimits.maxQuoteMarkers + 1) + " deep").utf8)
+        let error = #expect(throws: InputError.self) { try PageReader.messages(html: Self.blistsPage(body: deep), name: "deep.html", url: nil) }
+        #expect(error?.problem == "line 1 is quoted 1001 levels deep; the limit is 1000")
+        let fine = Array((String(repeating: "> ", count: MessageLimits.maxQuoteMarkers) + "deep").utf8)
+        #expect(try PageReader.messages(html: Self.blistsPage(body: fine), name: "ok.html", url: nil).count == 1)
     }
 
     @Test func deeplyNestedMarkupDoesNotRecurse() throws {
