@@ -7,6 +7,8 @@ import ListArcCore
 public final class Archive: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// Function attributions of hunks ingested through this object (repeats are common).
+    let attributions = AttributionCache()
 
     /// Bumped when the analysis changes enough that stored messages should be redone.
     public static let parserVersion = 1
