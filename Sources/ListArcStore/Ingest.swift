@@ -8,12 +8,18 @@ extension Archive {
     /// or one analysed by a newer parser replaces the stored one.
     public func ingest(_ batch: [AnalysedMessage], parserVersion: Int = Archive.parserVersion,
                        now: Date = Date()) throws -> IngestSummary {
+        try ingest(prepared: batch.map(prepare), parserVersion: parserVersion, now: now)
+    }
+
+    /// Stores a batch of prepared messages in one transaction (as `ingest(_:)`).
+    public func ingest(prepared batch: [PreparedMessage], parserVersion: Int = Archive.parserVersion,
+                       now: Date = Date()) throws -> IngestSummary {
         if batch.isEmpty { return IngestSummary() }
         return try writeTransaction { db in
             var writer = try BatchWriter(db, parserVersion: parserVersion, fetchedAt: Int64(now.timeIntervalSince1970),
                                          attributions: attributions)
             var summary = IngestSummary()
-            for analysed in batch { try writer.store(analysed, into: &summary) }
+            for prepared in batch { try writer.store(prepared, into: &summary) }
             try ThreadMaintenance(db).update(touched: writer.touched, replies: writer.repliesNeedingParents)
             return summary
         }
@@ -58,7 +64,7 @@ struct BatchWriter {
         self.attributions = attributions
         self.parserVersion = parserVersion
         self.fetchedAt = fetchedAt
-        lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version, subject, author, body FROM messages WHERE message_id = ?")
+        lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version FROM messages WHERE message_id = ?")
         let placeholders = Array(repeating: "?", count: 24).joined(separator: ", ")
         insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns)) VALUES (\(placeholders))")
         let assignments = BatchWriter.messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
@@ -93,48 +99,47 @@ struct BatchWriter {
             """)
     }
 
-    mutating func store(_ analysed: AnalysedMessage, into summary: inout IngestSummary) throws {
-        let m = analysed.message
-        let what = m.sourceURL ?? m.messageID ?? (m.subject.isEmpty ? "message" : m.subject)
-        if m.headers.isEmpty && m.parts.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) {
-            summary.reject(what, "empty message (no headers, no text)")
+    mutating func store(_ prepared: PreparedMessage, into summary: inout IngestSummary) throws {
+        let m = prepared.message
+        if let why = prepared.rejection {
+            summary.reject(prepared.label, why)
             return
         }
-        let id = MessageIdentity.id(of: m)
-        if id.utf8.count > 2000 { summary.reject(what, "Message-ID longer than 2000 bytes"); return }
-        let hash = CopyRank.contentHash(m)
-        let rank = CopyRank.of(m)
+        let id = prepared.id, rank = prepared.rank
+        var analysis = prepared.analysis
 
         var rowID: Int64
         if let row = try Row.fetchOne(lookup, arguments: [id]) {
             rowID = row["id"]
             let storedHash: String = row["content_hash"], storedRank: Int = row["copy_rank"], storedParser: Int = row["parser_version"]
             let better = rank > storedRank || (rank >= storedRank && parserVersion > storedParser)
-            guard better, storedHash != hash || parserVersion > storedParser else {
+            guard better, storedHash != (analysis?.hash ?? CopyRank.contentHash(m)) || parserVersion > storedParser else {
                 try recordSource(m, message: rowID)
                 summary.unchanged += 1
                 return
             }
-            try removeAnalysis(of: rowID, subject: row["subject"], author: row["author"], body: row["body"])
-            try bindMessage(updateMessage, m, id: id, hash: hash, rank: rank, node: nil)
+            if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
+            guard let analysis else { return }
+            try removeAnalysis(of: rowID)
+            try bindMessage(updateMessage, m, id: id, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
-            try bindMessage(insertMessage, m, id: id, hash: hash, rank: rank, node: nil)
+            if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
+            guard let analysis else { return }
+            try bindMessage(insertMessage, m, id: id, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
             rowID = try insertMessage.run()
             summary.new += 1
         }
+        guard let analysis else { return }
         var mentions: Set<String> = []
-        if ThreadNode.mayNeedInferredParent(analysed) {
-            let node = ThreadNode(analysed, id: id)
-            if node.declaredParent == nil, node.looksLikeReply {
-                repliesNeedingParents[id] = node
-                mentions = Set(node.mentions)
-                try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
-            }
+        if let node = analysis.reply {
+            repliesNeedingParents[id] = node
+            mentions = Set(node.mentions)
+            try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
         }
-        touched.append((id, SubjectKey.key(m.subject), m.date.flatMap(MailDate.parse)))
+        touched.append((id, analysis.subjectKey, analysis.date))
         insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
         try insertFTS.run()
         try recordSource(m, message: rowID)
@@ -142,10 +147,11 @@ struct BatchWriter {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }
-        try storeAnalysis(analysed, message: rowID)
+        try storeAnalysis(analysis, message: rowID)
     }
 
-    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, hash: String, rank: Int, node: ThreadNode?) throws {
+    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, hash: String, rank: Int,
+                                      subjectKey: String, date: Int64?) throws {
         let author = Author(m.from)
         let declared = m.inReplyTo ?? m.references.last
         s.bind(1, id)
@@ -155,11 +161,11 @@ struct BatchWriter {
         s.bind(5, m.origin.rawValue)
         s.bind(6, rank)
         s.bind(7, m.subject)
-        s.bind(8, SubjectKey.key(m.subject))
+        s.bind(8, subjectKey)
         s.bind(9, m.from)
         s.bind(10, author.name)
         s.bind(11, author.address)
-        s.bind(12, m.date.flatMap(MailDate.parse))
+        s.bind(12, date)
         s.bind(13, m.date)
         s.bind(14, m.inReplyTo)
         s.bind(15, m.references.isEmpty ? nil : m.references.joined(separator: " "))
@@ -191,7 +197,10 @@ struct BatchWriter {
     }
 
     /// Drops what was derived from the stored copy (cascades to files, hunks, frames).
-    private func removeAnalysis(of message: Int64, subject: String?, author: String?, body: String?) throws {
+    private func removeAnalysis(of message: Int64) throws {
+        // The FTS index is external-content: deleting needs the indexed values.
+        guard let old = try Row.fetchOne(db, sql: "SELECT subject, author, body FROM messages WHERE id = ?", arguments: [message]) else { return }
+        let subject: String? = old["subject"], author: String? = old["author"], body: String? = old["body"]
         deleteFTS.bind(1, message); deleteFTS.bind(2, subject ?? ""); deleteFTS.bind(3, author ?? ""); deleteFTS.bind(4, body ?? "")
         try deleteFTS.run()
         for table in ["diffs", "embedded", "reports", "mentions"] {
@@ -202,8 +211,8 @@ struct BatchWriter {
     /// The hunk's functions (heuristic attribution), for `search function` and blame
     /// candidates; a macro-defined function is also stored under its macro form
     /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`).
-    private func storeFunctions(of hunk: Hunk, hunk hunkID: Int64) throws {
-        for f in attributions.functions(in: hunk) {
+    private func storeFunctions(_ functions: [HunkFunction], hunk hunkID: Int64) throws {
+        for f in functions {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
                 insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
                 try insertHunkFunction.run()
@@ -211,15 +220,14 @@ struct BatchWriter {
         }
     }
 
-    private func storeAnalysis(_ a: AnalysedMessage, message: Int64) throws {
-        for (part, analysis) in a.quotes.enumerated() {
-            for e in analysis.embedded {
-                let s = insertEmbedded
-                s.bind(1, message); s.bind(2, part); s.bind(3, e.depth); s.bind(4, e.author); s.bind(5, e.address); s.bind(6, e.date)
-                s.bind(7, e.attribution?.style.rawValue); s.bind(8, e.attribution?.lineIndex)
-                try s.run()
-            }
+    private func storeAnalysis(_ a: PreparedMessage.Analysis, message: Int64) throws {
+        for (part, e) in a.embedded {
+            let s = insertEmbedded
+            s.bind(1, message); s.bind(2, part); s.bind(3, e.depth); s.bind(4, e.author); s.bind(5, e.address); s.bind(6, e.date)
+            s.bind(7, e.attribution?.style.rawValue); s.bind(8, e.attribution?.lineIndex)
+            try s.run()
         }
+        var hunks = a.hunks.makeIterator()
         for (position, d) in a.diffs.enumerated() {
             let s = insertDiff
             s.bind(1, message); s.bind(2, position); s.bind(3, d.depth); s.bind(4, d.complete)
@@ -232,16 +240,15 @@ struct BatchWriter {
                 fs.bind(1, diffID); fs.bind(2, filePosition); fs.bind(3, f.flavor.rawValue); fs.bind(4, f.oldPath); fs.bind(5, f.newPath)
                 fs.bind(6, f.headerLines.joined(separator: "\n")); fs.bind(7, f.binaryLines.isEmpty ? nil : f.binaryLines.joined(separator: "\n"))
                 let fileID = try fs.run()
-                let filePath = HunkFingerprint.path(old: f.oldPath, new: f.newPath)
                 for (hunkPosition, h) in f.hunks.enumerated() {
+                    guard let prepared = hunks.next() else { throw DatabaseError(message: "prepared hunks out of step with the diffs") }
                     let hs = insertHunk
                     hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, h.header)
                     hs.bind(4, h.oldStart); hs.bind(5, h.oldCount); hs.bind(6, h.newStart); hs.bind(7, h.newCount)
-                    let text = h.lines.joined(separator: "\n")
-                    hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, text)
-                    hs.bind(11, HunkFingerprint(path: filePath, header: h.header, text: text).value)
+                    hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, prepared.text)
+                    hs.bind(11, prepared.fingerprint)
                     let hunkID = try hs.run()
-                    try storeFunctions(of: h, hunk: hunkID)
+                    try storeFunctions(prepared.functions, hunk: hunkID)
                 }
             }
         }

@@ -49,15 +49,19 @@ struct ImportCommand: AsyncParsableCommand {
     }
 }
 
-/// One import: reads files, analyses each message, ingests in batches.
+/// One import: reads files and analyses each message on this thread, while an
+/// `ImportWriter` stores the previous batch on another.
 struct ImportRun {
     let archive: Archive
     let batchSize: Int
-    var summary = IngestSummary()
+    private(set) var summary = IngestSummary()
     var explicitFileFailed = false
-    private var batch: [AnalysedMessage] = []
+    private var batch: [PreparedMessage] = []
     private var batchBytes = 0
     private let progress = Progress()
+    private let writer: ImportWriter
+    /// Messages whose stored copy is as good are not analysed again (nil: no hint).
+    private let stored: StoredCopies?
 
     /// Flush early when a batch holds this much text (huge messages keep memory flat too).
     static let batchByteLimit = 24 << 20
@@ -65,18 +69,22 @@ struct ImportRun {
     init(archive: Archive, batchSize: Int) {
         self.archive = archive
         self.batchSize = batchSize
+        writer = ImportWriter(archive: archive)
+        stored = try? StoredCopies(archive: archive)
     }
 
     mutating func importFile(_ file: ImportFiles.File, explicit: Bool) throws {
         progress.file(file.path)
         // Messages an mbox holds that are bad on their own: rejected, the rest imported.
         var badMessages: [InputError] = []
-        defer { for e in badMessages { summary.reject(e.input, e.problem) } }
+        defer { if !badMessages.isEmpty { try? writer.submit(.rejections(badMessages.map { "\($0.input): \($0.problem)" })) } }
         do {
             try MessageSource.forEachMessage(in: file, rejecting: { badMessages.append($0) }) { message in
-                let analysed = Analyser.analyse(message)
-                batchBytes += message.raw?.utf8.count ?? message.body.utf8.count
-                batch.append(analysed)
+                let prepared = stored?.holdsCopy(asGoodAs: message) == true
+                    ? PreparedMessage(unanalysed: message)
+                    : archive.prepare(Analyser.analyse(message, buildingPatches: false))
+                batchBytes += prepared.bytes
+                batch.append(prepared)
                 if batch.count >= batchSize || batchBytes >= ImportRun.batchByteLimit { try flush() }
             }
         } catch let e as InputError {
@@ -84,21 +92,22 @@ struct ImportRun {
                 warn("listarc: \(e.description)")
                 explicitFileFailed = true
             } else {
-                summary.reject(e.input, e.problem)
+                try writer.submit(.rejections(["\(e.input): \(e.problem)"]))
             }
         }
     }
 
     mutating func flush() throws {
         guard !batch.isEmpty else { return }
-        summary += try archive.ingest(batch)
-        batch.removeAll(keepingCapacity: true)
+        try writer.submit(.batch(batch))
+        batch = []
         batchBytes = 0
-        progress.update(summary)
+        progress.update(writer.progress)
     }
 
     mutating func finish() throws {
         try flush()
+        summary = try writer.finish()
         progress.done()
     }
 }

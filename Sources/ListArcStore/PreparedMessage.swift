@@ -1,0 +1,108 @@
+import Foundation
+import ListArcCore
+
+/// A message made ready for the archive: everything the writer binds is computed
+/// ahead (identity, copy rank, content hash, hunk texts, fingerprints, function
+/// attributions), so an import does this on one core while another writes. What the
+/// writer does not need (quote lines, hunk lines, patches) is dropped: a queued batch
+/// holds little more than the mail itself.
+public struct PreparedMessage: Sendable {
+    let message: MailMessage
+    let id: String
+    let rank: Int
+    /// Why the message cannot be stored (then nothing else is set).
+    let rejection: String?
+    /// Nil when the message was not analysed because an equal or better copy is
+    /// stored (see `StoredCopies`); the writer analyses it after all if that changed.
+    let analysis: Analysis?
+
+    /// Bytes of text the message holds (for bounding batches).
+    public var bytes: Int { message.raw?.utf8.count ?? message.body.utf8.count }
+
+    struct Analysis: Sendable {
+        var hash: String
+        var subjectKey: String
+        var date: Int64?
+        /// Set when the message names no parent but looks like a reply.
+        var reply: ThreadNode?
+        var embedded: [(part: Int, message: EmbeddedMessage)]
+        /// Hunk lines emptied: their text is in `hunks`.
+        var diffs: [ExtractedDiff]
+        /// One per hunk, in diff, file, hunk order.
+        var hunks: [PreparedHunk]
+        var reports: [CrashReport]
+    }
+
+    struct PreparedHunk: Sendable {
+        var text: String
+        var fingerprint: Int64
+        var functions: [HunkFunction]
+    }
+
+    /// A message not analysed: an equal or better copy is stored already.
+    public init(unanalysed message: MailMessage) {
+        self.message = message
+        id = MessageIdentity.id(of: message)
+        rank = CopyRank.of(message)
+        rejection = PreparedMessage.rejection(of: message, id: id)
+        analysis = nil
+    }
+
+    init(_ analysed: AnalysedMessage, attributions: AttributionCache) {
+        let m = analysed.message
+        id = MessageIdentity.id(of: m)
+        rank = CopyRank.of(m)
+        rejection = PreparedMessage.rejection(of: m, id: id)
+        guard rejection == nil else { message = m; analysis = nil; return }
+        // The writer needs the headers, the raw text and the body, not the other parts.
+        var kept = m
+        if let body = m.parts.first(where: { !$0.isAttachment }) ?? m.parts.first, m.parts.count > 1 { kept.parts = [body] }
+        message = kept
+
+        var reply: ThreadNode?
+        if ThreadNode.mayNeedInferredParent(analysed) {
+            let node = ThreadNode(analysed, id: id)
+            if node.declaredParent == nil, node.looksLikeReply { reply = node }
+        }
+        var embedded: [(part: Int, message: EmbeddedMessage)] = []
+        for (part, quotes) in analysed.quotes.enumerated() {
+            for e in quotes.embedded { embedded.append((part, e)) }
+        }
+        var diffs = analysed.diffs
+        var hunks: [PreparedHunk] = []
+        for d in diffs.indices {
+            for f in diffs[d].files.indices {
+                let file = diffs[d].files[f]
+                let path = HunkFingerprint.path(old: file.oldPath, new: file.newPath)
+                for h in file.hunks.indices {
+                    let hunk = file.hunks[h]
+                    let text = hunk.lines.joined(separator: "\n")
+                    hunks.append(PreparedHunk(text: text, fingerprint: HunkFingerprint(path: path, header: hunk.header, text: text).value,
+                                              functions: attributions.functions(in: hunk)))
+                    diffs[d].files[f].hunks[h].lines = []
+                }
+            }
+        }
+        analysis = Analysis(hash: CopyRank.contentHash(m), subjectKey: SubjectKey.key(m.subject), date: m.date.flatMap(MailDate.parse),
+                            reply: reply, embedded: embedded, diffs: diffs, hunks: hunks, reports: analysed.reports)
+    }
+
+    private static func rejection(of m: MailMessage, id: String) -> String? {
+        if m.headers.isEmpty && m.parts.allSatisfy({ $0.text.allSatisfy(\.isWhitespace) }) { return "empty message (no headers, no text)" }
+        if id.utf8.count > 2000 { return "Message-ID longer than 2000 bytes" }
+        return nil
+    }
+
+    /// What a rejection names the message by.
+    var label: String {
+        message.sourceURL ?? message.messageID ?? (message.subject.isEmpty ? "message" : message.subject)
+    }
+}
+
+extension Archive {
+    /// Analyses and prepares a parsed message for `ingest(prepared:)`; safe to call
+    /// from any thread (the attribution cache is shared and locked).
+    public func prepare(_ analysed: AnalysedMessage) -> PreparedMessage {
+        PreparedMessage(analysed, attributions: attributions)
+    }
+}
