@@ -36,8 +36,11 @@ public final class Archive: Sendable {
         config.prepareDatabase { db in
             // Queries jump between rows all over a large file (a function's hunks, their
             // messages): mapped pages cost a memory read where pread costs a system call.
+            // 16 KiB pages (for new archives; an existing file keeps its size): raw mails
+            // and hunk texts fill overflow chains, and a quarter of the pages means a
+            // quarter of the page writes and system calls (import: 8% less CPU).
             try db.execute(sql: """
-                PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;
+                PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;
                 PRAGMA mmap_size = \(mapped ? 2147418112 : 0)
                 """)
         }

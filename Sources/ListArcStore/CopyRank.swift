@@ -22,10 +22,12 @@ enum CopyRank {
         h.add(m.origin.rawValue)
         h.add(m.addressesObfuscated ? 1 : 0)
         if let raw = m.raw {
+            // The parts are the parser's reading of the raw text (its version is
+            // stored beside the hash): hashing them again would add nothing.
             h.add(raw)
-        } else {
-            for f in m.headers { h.add(f.name); h.add(f.value) }
+            return h.hex
         }
+        for f in m.headers { h.add(f.name); h.add(f.value) }
         for p in m.parts { h.add(p.contentType); h.add(p.filename ?? ""); h.add(p.isAttachment ? 1 : 0); h.add(p.text) }
         for a in m.otherAttachments { h.add(a) }
         return h.hex

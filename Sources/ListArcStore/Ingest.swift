@@ -121,14 +121,14 @@ struct BatchWriter {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
             try removeAnalysis(of: rowID)
-            try bindMessage(updateMessage, m, id: id, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
+            try bindMessage(updateMessage, m, id: id, synthetic: prepared.synthetic, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
-            try bindMessage(insertMessage, m, id: id, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
+            try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
             rowID = try insertMessage.run()
             summary.new += 1
         }
@@ -150,12 +150,12 @@ struct BatchWriter {
         try storeAnalysis(analysis, message: rowID)
     }
 
-    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, hash: String, rank: Int,
+    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, hash: String, rank: Int,
                                       subjectKey: String, date: Int64?) throws {
         let author = Author(m.from)
         let declared = m.inReplyTo ?? m.references.last
         s.bind(1, id)
-        s.bind(2, m.messageID == nil || m.messageID?.isEmpty == true)
+        s.bind(2, synthetic)
         s.bind(3, try listID(for: m))
         s.bind(4, m.sourceURL)
         s.bind(5, m.origin.rawValue)

@@ -9,6 +9,8 @@ import ListArcCore
 public struct PreparedMessage: Sendable {
     let message: MailMessage
     let id: String
+    /// True when `id` was made up (the message has no Message-ID).
+    let synthetic: Bool
     let rank: Int
     /// Why the message cannot be stored (then nothing else is set).
     let rejection: String?
@@ -42,7 +44,7 @@ public struct PreparedMessage: Sendable {
     /// A message not analysed: an equal or better copy is stored already.
     public init(unanalysed message: MailMessage) {
         self.message = message
-        id = MessageIdentity.id(of: message)
+        (id, synthetic) = PreparedMessage.identity(of: message)
         rank = CopyRank.of(message)
         rejection = PreparedMessage.rejection(of: message, id: id)
         analysis = nil
@@ -50,7 +52,7 @@ public struct PreparedMessage: Sendable {
 
     init(_ analysed: AnalysedMessage, attributions: AttributionCache) {
         let m = analysed.message
-        id = MessageIdentity.id(of: m)
+        (id, synthetic) = PreparedMessage.identity(of: m)
         rank = CopyRank.of(m)
         rejection = PreparedMessage.rejection(of: m, id: id)
         guard rejection == nil else { message = m; analysis = nil; return }
@@ -85,6 +87,11 @@ public struct PreparedMessage: Sendable {
         }
         analysis = Analysis(hash: CopyRank.contentHash(m), subjectKey: SubjectKey.key(m.subject), date: m.date.flatMap(MailDate.parse),
                             reply: reply, embedded: embedded, diffs: diffs, hunks: hunks, reports: analysed.reports)
+    }
+
+    private static func identity(of m: MailMessage) -> (String, Bool) {
+        if let id = m.messageID, !id.isEmpty { return (id, false) }
+        return (MessageIdentity.syntheticID(of: m), true)
     }
 
     private static func rejection(of m: MailMessage, id: String) -> String? {

@@ -90,7 +90,10 @@ public struct ThreadNode: Sendable {
 /// Message-IDs written in a body as `<local@domain>` (not addresses in trailers).
 enum MentionScanner {
     static func messageIDs(in line: String) -> [String] {
-        guard line.utf8.contains(UInt8(ascii: "@")), line.utf8.contains(UInt8(ascii: "<")) else { return [] }
+        // Most lines hold neither byte: look at the contiguous bytes, not Characters.
+        let candidate = line.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "@")) && $0.contains(UInt8(ascii: "<")) }
+            ?? (line.utf8.contains(UInt8(ascii: "@")) && line.utf8.contains(UInt8(ascii: "<")))
+        guard candidate else { return [] }
         let lower = line.lowercased()
         // Trailers and header-like lines name people, not messages.
         for trailer in ["-by:", "cc:", "to:", "from:", "reply-to:"] where lower.contains(trailer) { return [] }
