@@ -59,12 +59,14 @@ public final class Archive: Sendable {
     }
 
     /// Two processes opening a fresh archive race to create it: the loser sees a busy
-    /// database or tables that just appeared, and simply tries again.
+    /// database, tables that just appeared, or a migration the other one recorded
+    /// first (its own attempt rolled back), and simply tries again.
     static func retryingBusy<T>(_ body: () throws -> T) throws -> T {
         var attempt = 0
         while true {
             do { return try body() } catch let e as DatabaseError where attempt < 20 &&
-                (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED || (e.message ?? "").contains("already exists")) {
+                (e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED || (e.message ?? "").contains("already exists")
+                 || (e.message ?? "").contains("grdb_migrations")) {
                 attempt += 1
                 usleep(useconds_t(50_000 * attempt))
             }
