@@ -32,6 +32,14 @@ struct HunkReader {
 
     func content(_ k: Int) -> Substring { text.content(k, separator, crlf: crlf) }
 
+    /// A file header line (`diff --git`, `index`, `---`/`+++`…) of entry k: git quotes a
+    /// CR in a path, so every trailing CR is damage, not only the CRLF one.
+    func header(_ k: Int) -> Substring {
+        var c = content(k)
+        while c.utf8.last == UInt8(ascii: "\r") { c = c[..<c.utf8.index(before: c.utf8.endIndex)] }
+        return c
+    }
+
     /// True when entry k starts a hunk, a file or a diff: a boundary a hunk cannot cross.
     func isStructural(_ k: Int) -> Bool {
         let c = content(k)
@@ -141,11 +149,13 @@ struct HunkReader {
             let kind = DiffLineKind(c)
             switch kind {
             case .context, .removed, .added:
-                // "-- " with no hunk line after it is the signature, even where it would
-                // satisfy the counts: a reply that cut the hunk's last line must not
-                // make the signature pass for it.
+                // "-- " with signature text after it is the signature, even where it
+                // would satisfy the counts: a reply that cut the hunk's last line must
+                // not make the signature pass for it. With nothing after it at this
+                // depth, and the counts wanting exactly one removed line, it is that line
+                // (a file losing a "-" line; a rendered diff must read back as itself).
                 if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText,
-                   !continuesHunk(q + 1) {
+                   !continuesHunk(q + 1), !(believeCounts && old == 1 && new == 0 && endsRun(q)) {
                     a.stop = .signature
                     break
                 }
@@ -200,6 +210,11 @@ struct HunkReader {
         a.missingOld = old
         a.missingNew = new
         return a
+    }
+
+    /// Whether entry k is the last line of its depth's run (text ends or another depth follows).
+    private func endsRun(_ k: Int) -> Bool {
+        k + 1 >= text.count || text.gapBefore(k + 1)
     }
 
     /// Whether entry k can continue a hunk (a hunk line of this depth, not a boundary).
