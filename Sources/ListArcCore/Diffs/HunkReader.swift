@@ -164,6 +164,8 @@ struct HunkReader {
                 a.lines.append(String(c))
                 a.restored.append(false)
             case .noNewline:
+                // "\ No newline" belongs after a counted line; a second one ends the hunk.
+                guard Self.endsInCountedLine(a.lines) else { a.stop = .structure; break }
                 a.lines.append(String(c))
                 a.restored.append(false)
             case .blank:
@@ -201,7 +203,7 @@ struct HunkReader {
             }
         }
         // "\ No newline at end of file" follows the last counted line.
-        if a.stop == .none, q < text.count, !text.gapBefore(q), DiffLineKind(content(q)) == .noNewline {
+        if a.stop == .none, q < text.count, !text.gapBefore(q), DiffLineKind(content(q)) == .noNewline, Self.endsInCountedLine(a.lines) {
             a.lines.append(String(content(q)))
             a.restored.append(false)
             q += 1
@@ -210,6 +212,10 @@ struct HunkReader {
         a.missingOld = old
         a.missingNew = new
         return a
+    }
+
+    static func endsInCountedLine(_ lines: [String]) -> Bool {
+        lines.last.map { DiffLineKind(Substring($0)).isCounted } ?? false
     }
 
     /// Whether entry k is the last line of its depth's run (text ends or another depth follows).
@@ -231,7 +237,7 @@ struct HunkReader {
         while q < text.count, !text.gapBefore(q) {
             let c = content(q)
             let kind = DiffLineKind(c)
-            guard kind.isCounted || kind == .noNewline, !isStructural(q) else { break }
+            guard kind.isCounted || (kind == .noNewline && Self.endsInCountedLine(out)), !isStructural(q) else { break }
             if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText, !continuesHunk(q + 1) { break }
             out.append(String(c))
             q += 1
@@ -266,7 +272,7 @@ struct HunkReader {
                 guard continuesHunk(p + 1) else { break }
                 a.lines.append(" ")
                 a.restored.append(true)
-            } else if k.isCounted || k == .noNewline {
+            } else if k.isCounted || (k == .noNewline && Self.endsInCountedLine(a.lines)) {
                 let t = content(p)
                 if k == .removed, t.utf8.count <= 3, t.startsWith("--"), t.dropping("--").isBlankText, !continuesHunk(p + 1) { break }
                 a.lines.append(String(t))

@@ -53,6 +53,16 @@ import Testing
         #expect(signed.count == 1 && signed[0].files.first?.hunks.first?.lines == [" a", " b"])
     }
 
+    /// "\\ No newline at end of file" follows a counted line; a second one in a row is
+    /// no hunk line (found by FuzzDiffs: a hunk kept two and did not read back the same).
+    @Test func secondNoNewlineMarkerEndsTheHunk() throws {
+        let d = try #require(Self.extract("--- a/f\n+++ b/f\n@@ -1,7 +1,7 @@\n+x\n\\ No ne.c\n\\ No newline at end of file\n").first)
+        let text = DiffRenderer.render(d)
+        #expect(text.components(separatedBy: "\\ No").count == 2)
+        let again = try #require(Self.extract(text).first)
+        #expect(DiffRenderer.render(again) == text)
+    }
+
     /// Git quotes a CR in a path, so CRs ending a header line are damage, all of them
     /// (each read used to drop one: found by FuzzDiffs). An `index` line alone, with
     /// no hunk, says nothing to apply: no diff.
