@@ -28,8 +28,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// Archive page readers (openwall/blists, public-inbox message and thread pages),
-    /// then each message the page shows through the whole analysis.
+    /// then each message the page shows through the whole analysis. A page the
+    /// one-pass scan accepts must read exactly as libxml2 reads it.
     static func pages(_ bytes: [UInt8]) -> String? {
+        if let mismatch = PageScanCheck.mismatch(bytes) { return mismatch }
         guard let page = try? ArchivePage.read(html: bytes, name: "fuzz", url: "https://lore.kernel.org/all/x@y/") else { return nil }
         for message in page.messages { _ = Analyser.analyse(message) }
         return nil

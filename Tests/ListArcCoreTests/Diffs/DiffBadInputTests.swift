@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ListArcCore
 
 /// Whatever the internet serves: no crash, no hang, a best-effort answer.
