@@ -105,19 +105,20 @@ enum HTMLRules {
 
     /// A named character reference as libxml2 decodes it (the HTML 4 entities).
     static func entity(_ name: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        switch Packed(name) {
-        case Packed("amp"): return 0x26
-        case Packed("lt"): return 0x3C
-        case Packed("gt"): return 0x3E
-        case Packed("quot"): return 0x22
-        case Packed("nbsp"): return 0xA0
-        default:
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1) { buffer in
-                _ = buffer.initialize(from: name)
-                buffer[name.count] = 0
-                guard let desc = htmlEntityLookup(buffer.baseAddress), desc.pointee.value > 0 else { return nil }
-                return desc.pointee.value
-            }
+        // The five every archive page is full of, without a call into libxml2.
+        func bytes(_ s: StaticString) -> Bool {
+            s.utf8CodeUnitCount == name.count && (0..<name.count).allSatisfy { name[$0] == s.utf8Start[$0] }
+        }
+        if bytes("gt") { return 0x3E }
+        if bytes("lt") { return 0x3C }
+        if bytes("amp") { return 0x26 }
+        if bytes("quot") { return 0x22 }
+        if bytes("nbsp") { return 0xA0 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 1) { buffer in
+            _ = buffer.initialize(from: name)
+            buffer[name.count] = 0
+            guard let desc = htmlEntityLookup(buffer.baseAddress), desc.pointee.value > 0 else { return nil }
+            return desc.pointee.value
         }
     }
 
