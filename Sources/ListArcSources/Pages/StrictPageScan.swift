@@ -179,9 +179,15 @@ private struct StrictScanner {
                 j = k
             }
             // libxml2 keeps the first of a repeated attribute.
-            if keep, !attributes.contains(where: { $0.name == name }) { attributes.append((name, value)) }
+            if keep, !attributes.contains(where: { $0.name == name }) {
+                // Bounded, so that the repeat check stays cheap on a hostile page.
+                guard attributes.count < 64 else { return false }
+                attributes.append((name, value))
+            }
         }
         i = j
+        // Deeply nested pages go to libxml2, which has its own limits.
+        guard stack.count < 256 else { return false }
         // A title holds text only; raw-text elements and nested documents go to libxml2.
         if let top = stack.last, top.element == HTMLRules.title { return false }
         if element == HTMLRules.html {

@@ -48,7 +48,7 @@ import TestSupport
     @Test func randomPagesReadAsLibXML2ReadsThem() throws {
         var rng = SeededRandom(seed: 20261129)
         var accepted = 0
-        for round in 0..<3_000 {
+        for round in 0..<4_000 {
             let page = Self.randomPage(&rng)
             if let same = try Self.same(page) {
                 accepted += 1
@@ -75,6 +75,9 @@ import TestSupport
             "<html><html><body></body></html>",
         ]
         for page in refused { #expect(StrictPageScan.scan(Array(page.utf8)) == nil, "\(page.debugDescription)") }
+        // Hostile shapes stay cheap: deep nesting and endless attributes are libxml2's.
+        #expect(StrictPageScan.scan(Array(("<html><body>" + String(repeating: "<div>", count: 300)).utf8)) == nil)
+        #expect(StrictPageScan.scan(Array(("<html><body><a" + (0..<100).map { " x\($0)=1" }.joined() + ">x</a>").utf8)) == nil)
         #expect(StrictPageScan.scan([0x3C, 0x70, 0x72, 0x65, 0x3E, 0xFF, 0x3C, 0x2F, 0x70, 0x72, 0x65, 0x3E]) == nil)
         // The page still reads, through libxml2.
         #expect(try HTMLScan.scan(Array("<html><body><pre>&bogus; x</pre></body></html>".utf8), name: "p").pres.first?.text == Array("&bogus; x".utf8))
@@ -102,7 +105,8 @@ import TestSupport
     static func piece(_ rng: inout SeededRandom) -> String {
         switch Int.random(in: 0..<14, using: &rng) {
         case 0...3: return text(&rng)
-        case 4...6: return "<" + tags.randomElement(using: &rng)! + attributes(&rng) + ">"
+        case 4...5: return "<" + tags.randomElement(using: &rng)! + attributes(&rng) + ">"
+        case 6: return "<" + tags.randomElement(using: &rng)!.uppercased() + attributes(&rng) + ">"
         case 7...8: return "</" + tags.randomElement(using: &rng)! + ">"
         case 9: return "<" + empties.randomElement(using: &rng)! + attributes(&rng) + (Bool.random(using: &rng) ? " />" : ">")
         case 10: return "<!-- " + ["c", "x y", ""].randomElement(using: &rng)! + " -->"
@@ -118,9 +122,9 @@ import TestSupport
         var out = ""
         for _ in 0..<Int.random(in: 0...2, using: &rng) {
             let name = ["id", "href", "style", "rel", "class", "name", "ID"].randomElement(using: &rng)!
-            let value = ["x", "#m", "../a/", "font-family: times;", "a&amp;b", "&#64;", "q", "white-space: pre-wrap"].randomElement(using: &rng)!
+            let value = ["x", "#m", "../a/", "font-family: times;", "a&amp;b", "&#64;", "q", "white-space: pre-wrap", "a>b", "&eacute;"].randomElement(using: &rng)!
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: out += "\n\(name)=\(value.contains(" ") || value.contains("&") ? "v" : value)"
+            case 0: out += "\n\(name)=\(value.contains(" ") || value.contains("&") || value.contains(">") ? "v" : value)"
             case 1: out += " \(name)='\(value)'"
             case 2: out += " \(name)"
             default: out += " \(name)=\"\(value)\""
@@ -133,7 +137,8 @@ import TestSupport
         var out = ""
         for _ in 0..<Int.random(in: 0...4, using: &rng) {
             out += ["word", " ", "\n", "&gt; quoted", "&lt;a&#64;b&gt;", "&nbsp;", "&#1087;&#1080;", "&#x41;", "&amp;", "@@ -1 +1 @@",
-                    "\u{E9}t\u{E9}", "&quot;", "&apos;", "&copy;", "\t"].randomElement(using: &rng)!
+                    "\u{E9}t\u{E9}", "&quot;", "&apos;", "&copy;", "\t", "&#150;", "&#x9F;", "&eacute;", "&hellip;", "&#128512;",
+                    "&#xD800;", "&AMP;", "&#65", "\u{1F600}", "a > b", "x]]>y"].randomElement(using: &rng)!
         }
         return out
     }
