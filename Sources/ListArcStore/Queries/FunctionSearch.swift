@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ListArcCore
 
 /// What `search function` looks for.
@@ -39,67 +40,90 @@ public struct FunctionHit: Sendable, Hashable {
 
 extension Archive {
     /// Hunks that modify, call or mention `query.name`, one per distinct hunk (stored
-    /// fingerprint: file, header and text), newest patch first. The copy shown is the least quoted (the posting itself
-    /// when archived), then the oldest.
+    /// fingerprint: file, header and text), newest patch first. The copy shown is the
+    /// least quoted (the posting itself when archived), then the oldest, then the first
+    /// Message-ID.
+    ///
+    /// One range scan of `function_hunks`, stepped through SQLite's C API: most rows are
+    /// decided by their integers, and the strings are read only of a copy that will be
+    /// shown.
     public func searchFunction(_ query: FunctionQuery) throws -> [FunctionHit] {
         let typed = query.name.trimmingCharacters(in: .whitespaces)
         let names = Array(Set([typed, FunctionName.normalise(typed)].filter { !$0.isEmpty }))
         guard !names.isEmpty else { return [] }
         var sql = """
-            SELECT h.id AS hunk, h.header, h.section, h.fingerprint, f.old_path, f.new_path, d.depth,
-                   m.message_id, m.subject, m.date, m.date_text,
-                   CASE hf.relation WHEN 'modifies' THEN 3 WHEN 'calls' THEN 2 ELSE 1 END, h.new_start
-            FROM hunk_functions hf
-            JOIN hunks h ON h.id = hf.hunk
-            JOIN files f ON f.id = h.file
-            JOIN diffs d ON d.id = f.diff
-            JOIN messages m ON m.id = d.message
-            WHERE hf.function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+            SELECT hunk, relation, fingerprint, depth, date, new_start, message_id, subject, date_text, old_path, new_path, header, section
+            FROM function_hunks
+            WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
             """
         var args: [(any DatabaseValueConvertible)?] = names
-        if let r = query.relation { sql += " AND hf.relation = ?"; args.append(r.rawValue) }
+        if let r = query.relation { sql += " AND relation = ?"; args.append(r.strength) }
         if let file = query.file.flatMap(HunkFingerprint.plainPath) {
-            sql += " AND (f.new_path IN (?, 'b/' || ?) OR f.old_path IN (?, 'a/' || ?))"
+            sql += " AND (new_path IN (?, 'b/' || ?) OR old_path IN (?, 'a/' || ?))"
             args += [file, file, file, file]
         }
-        if let since = query.since { sql += " AND m.date >= ?"; args.append(since) }
+        if let since = query.since { sql += " AND date >= ?"; args.append(since) }
         if let list = query.list {
-            sql += " AND m.list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
+            sql += " AND list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
             args += [list, list]
         }
+        // In (function, hunk) order: which of two fully tied copies is shown must not
+        // depend on the plan.
+        sql += " ORDER BY function, hunk"
         return try read { db in
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(args))
+            let row = ScanRow(statement.sqliteStatement)
+            defer { sqlite3_reset(row.handle) }
             var index: [Int64: Int] = [:]   // fingerprint → group
             var groups: [Group] = []
             // A hunk stored under both names (`sys_brk` and `SYSCALL_DEFINE1(brk)`) comes twice.
             var seen: Set<Int64> = []
-            seen.reserveCapacity(256)
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try cursor.next() {
-                // By position (the SELECT's order), and the strings only of a copy that will be
-                // shown: most rows are decided by their integers.
-                let hunk: Int64 = row[0]
-                let relation = FunctionRelation(strength: row[11])
+            while true {
+                let rc = sqlite3_step(row.handle)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                }
+                let hunk = row.int(0), relation = Int(row.int(1)), fingerprint = row.int(2)
                 if !seen.insert(hunk).inserted {
-                    if let g = index[row[3]] { groups[g].raise(relation) }
+                    if let g = index[fingerprint] { groups[g].raise(relation) }
                     continue
                 }
-                let depth: Int = row[6], date: Int64? = row[9]
-                guard let g = index[row[3]] else {
-                    index[row[3]] = groups.count
-                    groups.append(Group(file: HunkFingerprint.path(old: row[4], new: row[5]), shown: Copy(row), relation: relation))
+                let depth = Int(row.int(3)), date = row.optionalInt(4)
+                guard let g = index[fingerprint] else {
+                    index[fingerprint] = groups.count
+                    groups.append(Group(file: HunkFingerprint.path(old: row.text(9), new: row.text(10)), shown: Copy(row), relation: relation))
                     continue
                 }
                 groups[g].count += 1
                 groups[g].raise(relation)
-                if groups[g].shown.isWorse(thanDepth: depth, date: date, messageID: row[7]) { groups[g].shown = Copy(row) }
+                if groups[g].shown.isWorse(thanDepth: depth, date: date, messageID: row.text(6) ?? "") { groups[g].shown = Copy(row) }
             }
             let hits = groups.map { g in
                 FunctionHit(messageID: g.shown.messageID, subject: g.shown.subject, date: g.shown.date, dateText: g.shown.dateText,
-                            file: g.file, header: g.shown.header, section: g.shown.section, relation: g.relation,
-                            depth: g.shown.depth, count: g.count)
+                            file: g.file, header: g.shown.header, section: g.shown.section,
+                            relation: FunctionRelation(strength: g.relation), depth: g.shown.depth, count: g.count)
             }
             return FunctionHit.newestFirst(hits, starts: groups.map(\.shown.newStart))
         }
+    }
+}
+
+/// The current row of a stepped statement, read by column position.
+private struct ScanRow {
+    let handle: SQLiteStatement
+    init(_ handle: SQLiteStatement) { self.handle = handle }
+
+    func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+
+    func optionalInt(_ i: Int32) -> Int64? {
+        sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, i)
+    }
+
+    func text(_ i: Int32) -> String? {
+        guard let p = sqlite3_column_text(handle, i) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
     }
 }
 
@@ -130,10 +154,11 @@ private struct Copy {
     var depth: Int
     var newStart: Int
 
-    /// From a row of `searchFunction`'s SELECT.
-    init(_ row: Row) {
-        messageID = row[7]; subject = row[8]; date = row[9]; dateText = row[10]; header = row[1]; section = row[2]; depth = row[6]
-        newStart = row[12]
+    /// From the current row of `searchFunction`'s scan.
+    init(_ row: ScanRow) {
+        depth = Int(row.int(3)); date = row.optionalInt(4); newStart = Int(row.int(5))
+        messageID = row.text(6) ?? ""; subject = row.text(7) ?? ""; dateText = row.text(8)
+        header = row.text(11) ?? ""; section = row.text(12) ?? ""
     }
 
     /// The posting itself beats a quote of it; among equals the oldest, then the first
@@ -148,17 +173,18 @@ private struct Copy {
 private struct Group {
     var file: String
     var shown: Copy
-    var relation: FunctionRelation
+    /// `FunctionRelation.strength`, the strongest of the copies.
+    var relation: Int
     /// Distinct hunks (copies) in the group.
     var count = 1
 
-    mutating func raise(_ r: FunctionRelation) {
-        if r.strength > relation.strength { relation = r }
+    mutating func raise(_ strength: Int) {
+        if strength > relation { relation = strength }
     }
 }
 
 extension FunctionRelation {
-    /// From `strength` (as the search's SELECT computes it).
+    /// From `strength` (as `function_hunks` stores it).
     init(strength: Int) {
         self = strength >= 3 ? .modifies : strength == 2 ? .calls : .mentions
     }
