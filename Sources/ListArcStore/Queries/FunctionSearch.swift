@@ -93,7 +93,7 @@ extension Archive {
                 let depth = Int(row.int(3)), date = row.optionalInt(4)
                 guard let g = index[fingerprint] else {
                     index[fingerprint] = groups.count
-                    groups.append(Group(file: HunkFingerprint.path(old: row.text(9), new: row.text(10)), shown: Copy(row), relation: relation))
+                    groups.append(Group(file: row.path(old: 9, new: 10), shown: Copy(row), relation: relation))
                     continue
                 }
                 groups[g].count += 1
@@ -121,9 +121,31 @@ private struct ScanRow {
         sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, i)
     }
 
-    func text(_ i: Int32) -> String? {
+    /// `HunkFingerprint.path(old:new:)` of two columns, without the intermediate strings.
+    func path(old: Int32, new: Int32) -> String {
+        let n = bytes(new).map(Self.plain), o = bytes(old).map(Self.plain)
+        if let n, !n.elementsEqual("/dev/null".utf8) { return String(decoding: n, as: UTF8.self) }
+        if let o { return String(decoding: o, as: UTF8.self) }
+        if let n { return String(decoding: n, as: UTF8.self) }
+        return ""
+    }
+
+    /// Without `a/` or `b/`.
+    private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let cut = b.count >= 2 && (b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "b")) && b[1] == UInt8(ascii: "/") ? 2 : 0
+        return UnsafeBufferPointer(rebasing: b[cut...])
+    }
+
+    /// A text column's bytes up to the first NUL, as GRDB reads a `String` (`String(cString:)`).
+    private func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
         guard let p = sqlite3_column_text(handle, i) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+        let n = Int(sqlite3_column_bytes(handle, i))
+        let end = memchr(p, 0, n).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - p } ?? n
+        return UnsafeBufferPointer(start: p, count: end)
+    }
+
+    func text(_ i: Int32) -> String? {
+        bytes(i).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
@@ -132,13 +154,18 @@ extension FunctionHit {
     /// each hunk's new-side start line), so the order is stable. Sorts positions: moving
     /// the hits themselves (six strings each) would cost more than comparing them.
     static func newestFirst(_ hits: [FunctionHit], starts: [Int]) -> [FunctionHit] {
-        let order = hits.indices.sorted { i, j in
-            let a = hits[i], b = hits[j]
-            if a.date != b.date { return (a.date ?? Int64.min) > (b.date ?? Int64.min) }
-            if a.messageID != b.messageID { return a.messageID < b.messageID }
-            if a.file != b.file { return a.file < b.file }
-            if starts[i] != starts[j] { return starts[i] < starts[j] }
-            return a.header < b.header
+        // Through buffer pointers: the comparisons read fields in place, without copying
+        // (and retaining) whole hits.
+        let order = hits.withUnsafeBufferPointer { h in
+            starts.withUnsafeBufferPointer { s in
+                h.indices.sorted { i, j in
+                    if h[i].date != h[j].date { return (h[i].date ?? Int64.min) > (h[j].date ?? Int64.min) }
+                    if h[i].messageID != h[j].messageID { return h[i].messageID < h[j].messageID }
+                    if h[i].file != h[j].file { return h[i].file < h[j].file }
+                    if s[i] != s[j] { return s[i] < s[j] }
+                    return h[i].header < h[j].header
+                }
+            }
         }
         return order.map { hits[$0] }
     }
