@@ -77,8 +77,10 @@ extension Archive {
             defer { sqlite3_reset(row.handle) }
             var index: [Int64: Int] = [:]   // fingerprint → group
             var groups: [Group] = []
-            // A hunk stored under both names (`sys_brk` and `SYSCALL_DEFINE1(brk)`) comes twice.
+            // A hunk comes once per relation (consecutive rows), and under both names
+            // (`sys_brk` and `SYSCALL_DEFINE1(brk)`): only then is a set of all needed.
             var seen: Set<Int64> = []
+            var previous: Int64?
             while true {
                 let rc = sqlite3_step(row.handle)
                 if rc == SQLITE_DONE { break }
@@ -86,7 +88,9 @@ extension Archive {
                     throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
                 }
                 let hunk = row.int(0), relation = Int(row.int(1)), fingerprint = row.int(2)
-                if !seen.insert(hunk).inserted {
+                let again = hunk == previous || (names.count > 1 && !seen.insert(hunk).inserted)
+                previous = hunk
+                if again {
                     if let g = index[fingerprint] { groups[g].raise(relation) }
                     continue
                 }

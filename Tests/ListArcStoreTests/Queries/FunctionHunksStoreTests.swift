@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ListArcCore
+import ListArcSources
 import Testing
 import TestSupport
 @testable import ListArcStore
