@@ -7,12 +7,17 @@ import ListArcCore
 public final class Archive: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// Function attributions of hunks ingested through this object (repeats are common).
+    let attributions = AttributionCache()
 
     /// Bumped when the analysis changes enough that stored messages should be redone.
     public static let parserVersion = 1
 
     /// Opens (and with `create`, makes) the archive at `path`, creating parent folders.
-    public init(path: String, create: Bool = true) throws {
+    /// `mapped`: read the file through a memory map (fast queries). Writers (import,
+    /// fetch) pass false: mapped pages count as the process's memory, and a long import
+    /// reading back across a gigabyte archive would show all of it as its RSS.
+    public init(path: String, create: Bool = true, mapped: Bool = true) throws {
         self.path = path
         let fm = FileManager.default
         if !fm.fileExists(atPath: path) {
@@ -32,7 +37,8 @@ public final class Archive: Sendable {
             // Queries jump between rows all over a large file (a function's hunks, their
             // messages): mapped pages cost a memory read where pread costs a system call.
             try db.execute(sql: """
-                PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000; PRAGMA mmap_size = 2147418112
+                PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;
+                PRAGMA mmap_size = \(mapped ? 2147418112 : 0)
                 """)
         }
         let queue: DatabaseQueue

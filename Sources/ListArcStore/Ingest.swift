@@ -10,7 +10,8 @@ extension Archive {
                        now: Date = Date()) throws -> IngestSummary {
         if batch.isEmpty { return IngestSummary() }
         return try writeTransaction { db in
-            var writer = try BatchWriter(db, parserVersion: parserVersion, fetchedAt: Int64(now.timeIntervalSince1970))
+            var writer = try BatchWriter(db, parserVersion: parserVersion, fetchedAt: Int64(now.timeIntervalSince1970),
+                                         attributions: attributions)
             var summary = IngestSummary()
             for analysed in batch { try writer.store(analysed, into: &summary) }
             try ThreadMaintenance(db).update(touched: writer.touched, replies: writer.repliesNeedingParents)
@@ -28,6 +29,8 @@ struct BatchWriter {
     var touched: [(id: String, subjectKey: String, date: Int64?)] = []
     var repliesNeedingParents: [String: ThreadNode] = [:]
     private var listIDs: [String: Int64] = [:]
+    /// Attributions of hunks stored before (by this archive object).
+    private let attributions: AttributionCache
 
     private let lookup: Statement
     private let insertMessage: RawStatement
@@ -50,8 +53,9 @@ struct BatchWriter {
         content_hash, fetched_at, parent_id, parent_inferred, needs_inference
         """
 
-    init(_ db: Database, parserVersion: Int, fetchedAt: Int64) throws {
+    init(_ db: Database, parserVersion: Int, fetchedAt: Int64, attributions: AttributionCache = AttributionCache()) throws {
         self.db = db
+        self.attributions = attributions
         self.parserVersion = parserVersion
         self.fetchedAt = fetchedAt
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version, subject, author, body FROM messages WHERE message_id = ?")
@@ -200,7 +204,7 @@ struct BatchWriter {
     /// candidates; a macro-defined function is also stored under its macro form
     /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`).
     private func storeFunctions(of hunk: Hunk, hunk hunkID: Int64) throws {
-        for f in FunctionAttributor.functions(in: hunk) {
+        for f in attributions.functions(in: hunk) {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
                 insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
                 try insertHunkFunction.run()

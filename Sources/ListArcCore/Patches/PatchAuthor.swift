@@ -83,6 +83,27 @@ enum PatchText {
 
     /// Runs of blanks become one space; ends trimmed.
     static func collapseBlanks<S: StringProtocol>(_ s: S) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).joined(separator: " ")
+        // ASCII without CRLF: every byte is a Character, so splitting the bytes is the
+        // same as splitting the Characters (and much cheaper).
+        if let fast = collapseASCIIBlanks(s.utf8) { return fast }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    private static func collapseASCIIBlanks<U: Collection<UInt8>>(_ u: U) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var pendingBlank = false, previous: UInt8 = 0
+        for b in u {
+            if b >= 0x80 || (previous == 0x0D && b == 0x0A) { return nil }
+            previous = b
+            if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A {
+                pendingBlank = !out.isEmpty
+                continue
+            }
+            if pendingBlank { out.append(0x20) }
+            pendingBlank = false
+            out.append(b)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,8 +4,10 @@
 public enum PatchBuilder {
     public static func patches(message: MailMessage, quotes: [QuoteAnalysis], diffs: [ExtractedDiff]) -> [Patch] {
         var known: [String]? = nil // full addresses in the message, gathered on first need
+        guard !diffs.isEmpty else { return [] }
+        let fields = message.patchFields
         return diffs.map { diff in
-            var patch = patch(for: diff, message: message, quotes: quotes, others: diffs)
+            var patch = patch(for: diff, message: message, fields: fields, quotes: quotes, others: diffs)
             if patch.authorAddressObfuscated {
                 if known == nil { known = KnownAddresses.in(message) }
                 patch = KnownAddresses.restoreAuthor(patch, using: known ?? [])
@@ -15,6 +17,11 @@ public enum PatchBuilder {
     }
 
     static func patch(for diff: ExtractedDiff, message: MailMessage, quotes: [QuoteAnalysis], others: [ExtractedDiff]) -> Patch {
+        patch(for: diff, message: message, fields: message.patchFields, quotes: quotes, others: others)
+    }
+
+    static func patch(for diff: ExtractedDiff, message: MailMessage, fields: (from: String, date: String?, subject: String, messageID: String?),
+                      quotes: [QuoteAnalysis], others: [ExtractedDiff]) -> Patch {
         let analysis = quotes.indices.contains(diff.partIndex) ? quotes[diff.partIndex] : nil
         var description = PatchDescription()
         var signature: String? = nil
@@ -42,24 +49,24 @@ public enum PatchBuilder {
                 author = a
             }
         }
-        if author == nil { author = PatchAuthor.parse(message.from) }
+        if author == nil { author = PatchAuthor.parse(fields.from) }
         if var a = author, a.address == nil, let name = a.name {
             a.address = KnownAddresses.address(of: name, in: message)
             author = a
         }
 
         // Date: in-body Date, the mail's Date for its own text, the attribution's.
-        let writtenDate = description.date ?? (own ? message.date : (embedded?.date ?? diff.date ?? embedded?.attribution?.date))
+        let writtenDate = description.date ?? (own ? fields.date : (embedded?.date ?? diff.date ?? embedded?.attribution?.date))
         var date = writtenDate.flatMap(PatchDate.parse)?.rfc2822
         if date == nil, diff.depth == 1, description.date == nil, let written = writtenDate {
-            date = attributionDate(written, senderDate: message.date)
+            date = attributionDate(written, senderDate: fields.date)
         }
 
         // Subject: in-body Subject, else the (embedded) message's, without Re:.
-        let rawSubject = description.subject ?? (own ? message.subject : (diff.subject ?? message.subject))
+        let rawSubject = description.subject ?? (own ? fields.subject : (diff.subject ?? fields.subject))
         let subject = PatchSubject.clean(rawSubject)
 
-        var patch = Patch(messageID: message.messageID, subject: subject, authorName: author?.name, authorAddress: author?.address,
+        var patch = Patch(messageID: fields.messageID, subject: subject, authorName: author?.name, authorAddress: author?.address,
                           authorAddressObfuscated: author?.isObfuscated ?? false, date: date,
                           commitMessage: description.commitMessage, diff: diff)
         patch.dateAsWritten = writtenDate

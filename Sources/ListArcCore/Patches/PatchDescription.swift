@@ -82,6 +82,8 @@ struct PatchDescription: Sendable, Hashable {
     /// git mailinfo's `patchbreak`: `---` alone (blanks allowed), `--- name`,
     /// `diff -`, `Index: `.
     static func isPatchBreak<S: StringProtocol>(_ line: S) -> Bool {
+        // Every form starts with 'd', 'I' or '-': most lines end here.
+        guard let f = line.utf8.first, f == 0x64 || f == 0x49 || f == 0x2D else { return false }
         if line.hasPrefix("diff -") || line.hasPrefix("Index: ") { return true }
         guard line.hasPrefix("---") else { return false }
         let rest = line.utf8.dropFirst(3)
@@ -92,6 +94,8 @@ struct PatchDescription: Sendable, Hashable {
 
     /// `-- >8 --`, `--8<--`, `-- 8< -- cut here`…
     static func isScissors<S: StringProtocol>(_ line: S) -> Bool {
+        // It starts with '-' after blanks: most lines end here, before any copy.
+        guard let f = line.utf8.first(where: { !PatchText.isBlank($0) }), f == 0x2D else { return false }
         let t = PatchText.trim(line)
         guard t.hasPrefix("-"), t.contains(">8") || t.contains("8<") else { return false }
         var dashes = 0, scissors = 0

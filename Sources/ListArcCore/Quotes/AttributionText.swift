@@ -82,7 +82,9 @@ struct AttributionText: Equatable {
 
     /// mutt: `* NAME <addr> [YYMMDD HH:MM]:` (any date format inside the brackets).
     private static func mutt(_ s: Substring) -> AttributionText? {
-        guard s.hasPrefix("* "), s.hasSuffix("]:"), let open = s.range(of: " [", options: .backwards) else { return nil }
+        // The name starts after "* "; a " [" that overlaps it (`* [x]:`) names no one.
+        guard s.hasPrefix("* "), s.hasSuffix("]:"), let open = s.range(of: " [", options: .backwards),
+              open.lowerBound >= s.index(s.startIndex, offsetBy: 2) else { return nil }
         let date = s[open.upperBound..<s.index(s.endIndex, offsetBy: -2)]
         guard date.contains(where: \.isNumber) else { return nil }
         let who = PersonText.parse(s[s.index(s.startIndex, offsetBy: 2)..<open.lowerBound])

@@ -5,7 +5,9 @@
 enum EmbeddedTree {
     static func build(depths: [Int], attributions: [Attribution]) -> [EmbeddedMessage] {
         var messages = [EmbeddedMessage(depth: 0, author: nil, address: nil, date: nil, attribution: nil, lineIndices: [])]
-        var open: [Int: Int] = [0: 0]
+        // Message open at each depth (-1: none), indexed by depth.
+        var open = OpenMessages()
+        open[0] = 0
         // Depths in `open`, deepest on top (may hold stale entries), so closing
         // "everything deeper than d" costs only what it closes.
         var openDepths = MaxHeap()
@@ -49,6 +51,24 @@ enum EmbeddedTree {
             var m = messages[old]
             m.parent = m.parent.map { newIndex[$0] }
             return m
+        }
+    }
+}
+
+/// The message open at each depth: an array indexed by depth (depths are small and
+/// dense), read like the dictionary it replaces.
+struct OpenMessages {
+    private var slots: [Int] = []
+
+    subscript(depth: Int) -> Int? {
+        get { depth >= 0 && depth < slots.count && slots[depth] >= 0 ? slots[depth] : nil }
+        set {
+            guard depth >= 0 else { return }
+            if depth >= slots.count {
+                guard newValue != nil else { return }
+                slots += [Int](repeating: -1, count: depth + 1 - slots.count)
+            }
+            slots[depth] = newValue ?? -1
         }
     }
 }

@@ -86,6 +86,47 @@ struct OutlookBlock {
         return (kind, v..<r.upperBound)
     }
 
+    /// Longest "From" header name in `headerKinds`, in bytes ("보낸 사람": 13), with room
+    /// for case variants.
+    private static let longestFromKey = 16
+
+    /// Cheap test on the first line's content before `detect`, true for every line
+    /// `detect` can accept: a separator (`--…--` or a letter of the forward phrases
+    /// and a final ':'), an underscore rule, or a short header name and a colon early
+    /// on (only a From header starts a block without a separator). Diff lines, C
+    /// labels and trailers mostly fail it at their first bytes.
+    static func mayStart(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        let t = trimmed(b, r)
+        guard !t.isEmpty else { return false }
+        let first = b[t.lowerBound], last = b[t.upperBound - 1]
+        if t.count <= 120 {
+            if t.count >= 6, first == 0x2D, b[t.lowerBound + 1] == 0x2D, last == 0x2D, b[t.upperBound - 2] == 0x2D { return true }
+            let f = first | 0x20
+            if last == 0x3A, f == 0x62 || f == 0x61 || f == 0x64 || f == 0x69 { return true }
+        }
+        if t.count >= 10, first == 0x5F { return true }
+        // As `header` reads it: optional '*', a colon within 40 bytes, a short name before it.
+        var s = r.lowerBound
+        if s < r.upperBound, b[s] == 0x2A { s += 1 }
+        let limit = min(r.upperBound, s + 40)
+        var c = s
+        while c < limit {
+            if b[c] == 0x3A || (b[c] == 0xEF && c + 2 < r.upperBound && b[c + 1] == 0xBC && b[c + 2] == 0x9A) { break }
+            c += 1
+        }
+        guard c < limit else { return false }
+        var ks = s, ke = c
+        while ks < ke, b[ks] == 0x20 || b[ks] == 0x09 { ks += 1 }
+        while ke > ks, b[ke - 1] == 0x20 || b[ke - 1] == 0x09 { ke -= 1 }
+        guard ke > ks, ke - ks <= longestFromKey else { return false }
+        // First bytes of the From names, either case: from/från/fra/feladó, von/van,
+        // de/da, od, lähettäjä, от (0xD0), 发件人/寄件者/差出人 (0xE5), 보낸 사람 (0xEB).
+        switch b[ks] | (b[ks] < 0x80 ? 0x20 : 0) {
+        case 0x66, 0x76, 0x64, 0x6F, 0x6C, 0xD0, 0xE5, 0xEB: return true
+        default: return false
+        }
+    }
+
     /// The block starting at `first`, if one starts there.
     static func detect(at first: Int, in lines: Lines) -> OutlookBlock? {
         guard let r = lines.content(first) else { return nil }

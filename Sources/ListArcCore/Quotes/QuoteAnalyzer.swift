@@ -55,7 +55,7 @@ public enum QuoteAnalyzer {
             while let top = stack.last, top > m { stack.removeLast() }
             let d = m + stack.count
             lines[i].depth = d
-            if mayStartOutlookBlock(bytes, contentStarts[i], ends[i]),
+            if OutlookBlock.mayStart(bytes, contentStarts[i]..<ends[i]),
                let block = OutlookBlock.detect(at: i, in: OutlookBlock.Lines(bytes: bytes, count: n, content: { k in
                    markers[k].depth == m ? contentStarts[k]..<ends[k] : nil
                })) {
@@ -202,21 +202,5 @@ public enum QuoteAnalyzer {
         if bytes[e - 1] == 0x3A { return true }
         // U+FF1A FULLWIDTH COLON
         return e - start >= 3 && bytes[e - 3] == 0xEF && bytes[e - 2] == 0xBC && bytes[e - 1] == 0x9A
-    }
-
-    /// Cheap test before `OutlookBlock.detect`: a dash or underscore rule, a
-    /// "Begin forwarded message"-like line, or a header name and colon early on.
-    private static func mayStartOutlookBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        var i = start
-        while i < end, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-        guard i < end else { return false }
-        let b = bytes[i]
-        if b == 0x2D || b == 0x5F { return true }
-        var k = i
-        while k < end, k - i < 40 {
-            if bytes[k] == 0x3A || (bytes[k] == 0xEF && k + 2 < end && bytes[k + 1] == 0xBC && bytes[k + 2] == 0x9A) { return true }
-            k += 1
-        }
-        return false
     }
 }

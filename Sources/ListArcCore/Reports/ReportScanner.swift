@@ -49,7 +49,8 @@ struct ReportScanner {
     }
 
     /// A scanner if this line starts a report: a title, `cut here`, or a bare
-    /// register/backtrace header someone pasted without the title.
+    /// register/backtrace header someone pasted without the title. (`ReportPrescan`
+    /// must accept every line this accepts.)
     static func start(_ b: [UInt8], depth: Int, index: Int) -> ReportScanner? {
         guard let c = b.first else { return nil }
         if let t = ReportTitle.classify(b) {

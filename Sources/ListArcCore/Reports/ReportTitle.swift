@@ -38,6 +38,7 @@ struct ReportTitle {
     private static let at = p(" at ")
     private static let inWord = p(" in ")
 
+    /// (`ReportPrescan` must accept every line this accepts: add new titles there too.)
     static func classify(_ b: [UInt8]) -> ReportTitle? {
         guard let c = b.first, c == 0x6B || c == 0x57 || c == 0x42 || c == 0x55 || c == 0x67 || c == 0x49 || c == 0x4F
                 || c == 0x4B || c == 0x72 || c == 0x77 || c == 0x2D || c == 0x38 else { return nil }

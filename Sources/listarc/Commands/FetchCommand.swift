@@ -72,7 +72,7 @@ struct FetchOptions: ParsableArguments {
             do {
                 let parsed = try FetchTarget.parse(target)
                 let base = try HTTPClient.checkedURL(loreBase)
-                let store = try Archive(path: archive.path)
+                let store = try Archive(path: archive.path, mapped: false)
                 // Progress lines carry URLs a server chose: no escape sequences reach the terminal.
                 let progress: @Sendable (String) -> Void = { warn(TerminalText.neutralised($0)) }
                 let client = HTTPClient(settings: settings, cache: refresh ? nil : ArchiveHTTPCache(archive: store),

@@ -25,7 +25,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            let store = try Archive(path: archive.path)
+            let store = try Archive(path: archive.path, mapped: false)
             var run = ImportRun(archive: store, batchSize: batchSize)
             var badInput = false
             for path in paths {

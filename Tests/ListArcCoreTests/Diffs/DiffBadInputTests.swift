@@ -31,6 +31,15 @@ import Testing
         #expect(Self.extract("--- a/f\n+++ b/f\n@@ -1 +1 @@\n" + stairs).allSatisfy { !$0.complete })
     }
 
+    /// `---`/`+++` with an unreadable hunk header is no diff at all (it used to come
+    /// out as a "complete" diff of two header lines; found by FuzzDiffs).
+    @Test func markersWithoutAReadableHunkAreNoDiff() {
+        #expect(Self.extract("--- a/file\n+++ b/file\n@@ -49, 7 +49,34 @@\n\n").isEmpty)
+        #expect(Self.extract("> --- a/file\n> +++ b/file\n> @@ -x +y @@\n> -a\n").isEmpty)
+        let good = Self.extract("--- a/file\n+++ b/file\n@@ -49,1 +49,1 @@\n-a\n+b\n")
+        #expect(good.count == 1 && good[0].complete && good[0].files.first?.hunks.count == 1)
+    }
+
     @Test func hunkCountsThatLie() throws {
         // Far more lines promised than given: read to the structure, never past the text.
         let huge = "--- a/f\n+++ b/f\n@@ -1,999999999 +1,999999999 @@\n a\n-b\n+c\nThanks.\n"

@@ -3,6 +3,16 @@ import Testing
 
 /// Hostile sizes finish with the right answer (speed is measured in benchmarks, not here).
 @Suite struct QuoteLimitsTests {
+    /// `* [` is both mutt's "* " and the " [" of its date: no name, no crash (FuzzDiffs).
+    @Test func muttAttributionWithoutAName() {
+        for text in ["* [x]:\n> quoted\n", "* [220725 10:00]:\n> q\n", "> * [1]:\n>> q\n"] {
+            let a = QuoteAnalyzer.analyse(text)
+            #expect(a.attributions.allSatisfy { $0.style != .mutt }, "\(text)")
+        }
+        let real = QuoteAnalyzer.analyse("* Liam Howlett <liam@example.org> [220725 10:00]:\n> q\n")
+        #expect(real.attributions.first?.style == .mutt)
+    }
+
     @Test func tenThousandMarkersOnOneLine() {
         let line = String(repeating: "> ", count: 10_000) + "deep"
         let a = QuoteAnalyzer.analyse("top\n" + line + "\nbottom\n")
