@@ -7,7 +7,9 @@ extension Schema {
     /// function name. The search is then one range scan of this table: a lookup per
     /// copy in hunks, files and messages cost ~1 µs each, 40 ms for a name with 10,000
     /// hits in a 1M-hunk archive. The strings come last in the row, read only for the
-    /// copies shown. Kept in step with
+    /// copies shown. `function_hunks_keys` holds the integers alone (a sixth of a row):
+    /// a search that shows the newest N hits scans it, and looks up the strings of
+    /// those N by hunk. Kept in step with
     /// `hunk_functions`: filled per message at ingest (`fillFunctionHunks`), emptied by
     /// a trigger when its links go (a replaced message's diffs cascade down to them).
     static func addFunctionHunks(_ db: Database) throws {
@@ -37,6 +39,7 @@ extension Schema {
                 WHERE function = old.function AND hunk = old.hunk AND relation = \(strength("old.relation"));
             END;
             \(functionHunksFill) ORDER BY hf.function, hf.hunk;
+            CREATE INDEX function_hunks_keys ON function_hunks(function, hunk, relation, fingerprint, depth, date, message, file, new_start, list);
             """)
     }
 

@@ -10,9 +10,18 @@ import ListArcCore
 /// of a copy to show are copied as bytes into one buffer (no `String`, no allocation per
 /// row); the sort compares integers first (the same message or file row has the same
 /// strings) and bytes only on a tie; a hit's strings are made once per message and file.
+///
+/// Two ways to get the strings: read in the scan (`texts` nil: every hit will be shown),
+/// or, when only the first N hits are wanted, a scan of integers only (SQLite then
+/// copies no strings out of the rows) and a lookup by hunk of the strings of the hits
+/// that can be among the first N (`FunctionTexts`).
 struct FunctionScan {
     /// The SELECT list, in the order the `Column` positions read it.
-    static let columns = "hunk, relation, fingerprint, depth, date, new_start, message, file, message_id, subject, date_text, old_path, new_path, header, section"
+    static func columns(strings: Bool) -> String {
+        "hunk, relation, fingerprint, depth, date, new_start, message, file"
+            + (strings ? ", message_id, subject, date_text, old_path, new_path, header, section" : "")
+    }
+
     private enum Column {
         static let hunk: Int32 = 0, relation: Int32 = 1, fingerprint: Int32 = 2, depth: Int32 = 3, date: Int32 = 4, newStart: Int32 = 5
         static let message: Int32 = 6, file: Int32 = 7, messageID: Int32 = 8, subject: Int32 = 9, dateText: Int32 = 10
@@ -21,13 +30,16 @@ struct FunctionScan {
 
     private let handle: SQLiteStatement
     private let twoNames: Bool
+    private let texts: FunctionTexts?
     private var text = TextBuffer()
-    private var index: [Int64: Int] = [:]   // fingerprint → group
+    private var index = FingerprintTable()
     private var groups: [Group] = []
+    private var ties: [Tie] = []
 
-    init(_ handle: SQLiteStatement, twoNames: Bool) {
+    init(_ handle: SQLiteStatement, twoNames: Bool, texts: FunctionTexts?) {
         self.handle = handle
         self.twoNames = twoNames
+        self.texts = texts
     }
 
     /// Steps the statement to its end.
@@ -44,26 +56,53 @@ struct FunctionScan {
             let again = hunk == previous || (twoNames && !seen.insert(hunk).inserted)
             previous = hunk
             if again {
-                if let g = index[fingerprint] { groups[g].raise(relation) }
+                if let g = index.find(fingerprint) { groups[g].raise(relation) }
                 continue
             }
-            guard let g = index[fingerprint] else {
-                index[fingerprint] = groups.count
-                let file = int(Column.file)
-                groups.append(Group(file: file, path: text.append(path()), shown: shownCopy(), relation: relation))
+            guard let g = index.find(fingerprint) else {
+                index.insert(fingerprint, groups.count)
+                let path = texts == nil ? text.append(path()) : TextBuffer.Slice.null
+                groups.append(Group(file: int(Column.file), pathHunk: hunk, path: path, shown: shownCopy(hunk), relation: relation))
                 continue
             }
             groups[g].count += 1
             groups[g].raise(relation)
-            if isBetter(than: groups[g].shown) { groups[g].shown = shownCopy() }
+            switch compare(with: groups[g].shown) {
+            case .better:
+                groups[g].shown = shownCopy(hunk)
+                groups[g].ties = -1
+            case .tied:
+                // Decided by Message-ID: now, when the strings are at hand, else only if the
+                // group is shown (`resolveTie`).
+                if texts == nil {
+                    if text.order(bytes(Column.messageID), groups[g].shown.messageID) < 0 { groups[g].shown = shownCopy(hunk) }
+                } else {
+                    ties.append(Tie(hunk: hunk, message: int(Column.message), newStart: Int(int(Column.newStart)), next: groups[g].ties))
+                    groups[g].ties = ties.count - 1
+                }
+            case .worse:
+                break
+            }
         }
     }
 
-    /// The hits, newest patch first; undated last; then by Message-ID, file, position
-    /// (new-side start line) and hunk header, so the order is stable.
-    func hitsNewestFirst() -> [FunctionHit] {
-        let order = groups.withUnsafeBufferPointer { g in
-            g.indices.sorted { i, j in
+    /// The first `limit` hits (all when nil), newest patch first; undated last; then by
+    /// Message-ID, file, position (new-side start line) and hunk header, so the order is
+    /// stable. `total`: how many hits there are in all.
+    mutating func hitsNewestFirst(limit: Int?) throws -> (hits: [FunctionHit], total: Int) {
+        var chosen = Array(groups.indices)
+        if let texts, let limit, limit < groups.count {
+            // Only a hit dated at or after the limit-th newest date can be among the first
+            // `limit`: those get their strings.
+            let keys = groups.map { $0.shown.date ?? Int64.min }.sorted(by: >)
+            let cutoff = keys[max(limit - 1, 0)]
+            chosen = chosen.filter { groups[$0].shown.date ?? Int64.min >= cutoff }
+            for i in chosen { try fill(i, texts) }
+        } else if let texts {
+            for i in chosen { try fill(i, texts) }
+        }
+        var order = groups.withUnsafeBufferPointer { g in
+            chosen.sorted { i, j in
                 let a = g[i].shown, b = g[j].shown
                 if a.date != b.date { return (a.date ?? Int64.min) > (b.date ?? Int64.min) }
                 if a.message != b.message, case let c = text.order(a.messageID, b.messageID), c != 0 { return c < 0 }
@@ -72,6 +111,7 @@ struct FunctionScan {
                 return text.order(a.header, b.header) < 0
             }
         }
+        if let limit, order.count > limit { order.removeSubrange(limit...) }
         // Hits of one message (and file) come together: their strings are shared.
         var message: (id: Int64, messageID: String, subject: String, dateText: String?)?
         var file: (id: Int64, path: String)?
@@ -88,7 +128,19 @@ struct FunctionScan {
                                     file: file.path, header: text.string(s.header) ?? "", section: text.string(s.section) ?? "",
                                     relation: FunctionRelation(strength: g.relation), depth: s.depth, count: g.count))
         }
-        return hits
+        return (hits, groups.count)
+    }
+
+    /// The strings of group `i`'s shown copy and path, looked up by hunk.
+    private mutating func fill(_ i: Int, _ texts: FunctionTexts) throws {
+        try resolveTie(i, texts)
+        let shown = try texts.read(groups[i].shown.hunk, into: &text)
+        groups[i].shown.messageID = shown.messageID
+        groups[i].shown.subject = shown.subject
+        groups[i].shown.dateText = shown.dateText
+        groups[i].shown.header = shown.header
+        groups[i].shown.section = shown.section
+        groups[i].path = groups[i].pathHunk == groups[i].shown.hunk ? shown.path : try texts.read(groups[i].pathHunk, into: &text).path
     }
 
     // MARK: the current row
@@ -99,46 +151,67 @@ struct FunctionScan {
         sqlite3_column_type(handle, i) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, i)
     }
 
-    /// A text column's bytes up to the first NUL, as GRDB reads a `String` (`String(cString:)`).
-    private func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
-        guard let p = sqlite3_column_text(handle, i) else { return nil }
-        let n = Int(sqlite3_column_bytes(handle, i))
-        let end = memchr(p, 0, n).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - p } ?? n
-        return UnsafeBufferPointer(start: p, count: end)
-    }
+    private func bytes(_ i: Int32) -> UnsafeBufferPointer<UInt8>? { FunctionTexts.bytes(handle, i) }
 
     /// `HunkFingerprint.path(old:new:)` of the row's paths.
     private func path() -> UnsafeBufferPointer<UInt8>? {
-        let n = bytes(Column.newPath).map(Self.plain), o = bytes(Column.oldPath).map(Self.plain)
-        if let n, !n.elementsEqual("/dev/null".utf8) { return n }
-        return o ?? n
+        FunctionTexts.path(old: bytes(Column.oldPath), new: bytes(Column.newPath))
     }
 
-    /// Without `a/` or `b/`.
-    private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        let cut = b.count >= 2 && (b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "b")) && b[1] == UInt8(ascii: "/") ? 2 : 0
-        return UnsafeBufferPointer(rebasing: b[cut...])
+    private mutating func shownCopy(_ hunk: Int64) -> Shown {
+        let strings = texts == nil
+        return Shown(hunk: hunk, depth: Int(int(Column.depth)), date: optionalInt(Column.date), message: int(Column.message),
+                     newStart: Int(int(Column.newStart)),
+                     messageID: strings ? text.append(bytes(Column.messageID)) : .null,
+                     subject: strings ? text.append(bytes(Column.subject)) : .null,
+                     dateText: strings ? text.append(bytes(Column.dateText)) : .null,
+                     header: strings ? text.append(bytes(Column.header)) : .null,
+                     section: strings ? text.append(bytes(Column.section)) : .null)
     }
 
-    private mutating func shownCopy() -> Shown {
-        Shown(depth: Int(int(Column.depth)), date: optionalInt(Column.date), message: int(Column.message), newStart: Int(int(Column.newStart)),
-              messageID: text.append(bytes(Column.messageID)), subject: text.append(bytes(Column.subject)),
-              dateText: text.append(bytes(Column.dateText)), header: text.append(bytes(Column.header)),
-              section: text.append(bytes(Column.section)))
-    }
+    private enum Comparison { case better, tied, worse }
 
     /// The posting itself beats a quote of it; among equals the oldest, then the first
-    /// Message-ID (read only when depth and date tie between two messages).
-    private func isBetter(than shown: Shown) -> Bool {
+    /// Message-ID (`tied`: depth and date equal, another message; the same message has
+    /// the same Message-ID, and the first row stays).
+    private func compare(with shown: Shown) -> Comparison {
         let depth = Int(int(Column.depth))
-        if depth != shown.depth { return depth < shown.depth }
+        if depth != shown.depth { return depth < shown.depth ? .better : .worse }
         let date = optionalInt(Column.date)
-        if date != shown.date { return (date ?? Int64.max) < (shown.date ?? Int64.max) }
-        guard int(Column.message) != shown.message else { return false }
-        return text.order(bytes(Column.messageID), shown.messageID) < 0
+        if date != shown.date { return (date ?? Int64.max) < (shown.date ?? Int64.max) ? .better : .worse }
+        return int(Column.message) != shown.message ? .tied : .worse
+    }
+
+    /// The copy shown of group `i` among its ties (same depth and date, other messages):
+    /// the first Message-ID; of equal ones the first scanned, as the scan in rows decides.
+    private mutating func resolveTie(_ i: Int, _ texts: FunctionTexts) throws {
+        var chain: [Tie] = []
+        var t = groups[i].ties
+        while t >= 0 { chain.append(ties[t]); t = ties[t].next }
+        guard !chain.isEmpty else { return }
+        var best = try texts.messageID(groups[i].shown.hunk)
+        for tie in chain.reversed() {   // in scan order
+            let id = try texts.messageID(tie.hunk)
+            guard TextBuffer.order(id, best) < 0 else { continue }
+            best = id
+            groups[i].shown.hunk = tie.hunk
+            groups[i].shown.message = tie.message
+            groups[i].shown.newStart = tie.newStart
+        }
+        groups[i].ties = -1
+    }
+
+    /// A row that tied a group's shown copy (a list per group, newest first, through `next`).
+    private struct Tie {
+        var hunk: Int64
+        var message: Int64
+        var newStart: Int
+        var next: Int
     }
 
     private struct Shown {
+        /// The copy's hunk row (where `FunctionTexts` finds its strings).
+        var hunk: Int64
         var depth: Int
         var date: Int64?
         /// The message row: one row, one Message-ID, subject and date text.
@@ -148,14 +221,17 @@ struct FunctionScan {
     }
 
     private struct Group {
-        /// The file row the path was read from.
+        /// The file row the path was read from, and its hunk.
         var file: Int64
+        var pathHunk: Int64
         var path: TextBuffer.Slice
         var shown: Shown
         /// `FunctionRelation.strength`, the strongest of the copies.
         var relation: Int
         /// Distinct hunks (copies) in the group.
         var count = 1
+        /// The last of the rows that tied the shown copy, in `FunctionScan.ties` (-1: none).
+        var ties = -1
 
         mutating func raise(_ strength: Int) {
             if strength > relation { relation = strength }
@@ -163,42 +239,131 @@ struct FunctionScan {
     }
 }
 
-/// Text columns kept as bytes in one growing buffer; a `Slice` (start, count; count -1 =
-/// NULL) names one.
+/// The strings of a `function_hunks` row looked up by hunk (all rows of a hunk carry the
+/// same strings), for scans that read integers only.
+struct FunctionTexts {
+    private let statement: Statement
+    private let error: (Int32) -> any Error
+
+    struct Strings {
+        var messageID, subject, dateText, header, section, path: TextBuffer.Slice
+    }
+
+    init(_ db: Database, names: [String], error: @escaping (Int32) -> any Error) throws {
+        statement = try db.makeStatement(sql: """
+            SELECT message_id, subject, date_text, old_path, new_path, header, section FROM function_hunks
+            WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", "))) AND hunk = ? LIMIT 1
+            """)
+        try statement.setArguments(StatementArguments(names + [0]))
+        self.error = error
+    }
+
+    private var handle: SQLiteStatement { statement.sqliteStatement }
+
+    /// Steps to the hunk's row; the caller reads it, then resets.
+    private func seek(_ hunk: Int64) throws {
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, sqlite3_bind_parameter_count(handle), hunk)
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_ROW else { throw rc == SQLITE_DONE ? DatabaseError(message: "function_hunks has no hunk \(hunk)") : error(rc) }
+    }
+
+    func read(_ hunk: Int64, into text: inout TextBuffer) throws -> Strings {
+        try seek(hunk)
+        defer { sqlite3_reset(handle) }
+        return Strings(messageID: text.append(Self.bytes(handle, 0)), subject: text.append(Self.bytes(handle, 1)),
+                       dateText: text.append(Self.bytes(handle, 2)), header: text.append(Self.bytes(handle, 5)),
+                       section: text.append(Self.bytes(handle, 6)),
+                       path: text.append(Self.path(old: Self.bytes(handle, 3), new: Self.bytes(handle, 4))))
+    }
+
+    func messageID(_ hunk: Int64) throws -> [UInt8] {
+        try seek(hunk)
+        defer { sqlite3_reset(handle) }
+        return Self.bytes(handle, 0).map(Array.init) ?? []
+    }
+
+    /// A text column's bytes up to the first NUL, as GRDB reads a `String` (`String(cString:)`).
+    static func bytes(_ handle: SQLiteStatement, _ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let p = sqlite3_column_text(handle, i) else { return nil }
+        let n = Int(sqlite3_column_bytes(handle, i))
+        let end = memchr(p, 0, n).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - p } ?? n
+        return UnsafeBufferPointer(start: p, count: end)
+    }
+
+    /// `HunkFingerprint.path(old:new:)` of two paths, without the intermediate strings.
+    static func path(old: UnsafeBufferPointer<UInt8>?, new: UnsafeBufferPointer<UInt8>?) -> UnsafeBufferPointer<UInt8>? {
+        let n = new.map(plain), o = old.map(plain)
+        if let n, !n.elementsEqual("/dev/null".utf8) { return n }
+        return o ?? n
+    }
+
+    /// Without `a/` or `b/`.
+    private static func plain(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let cut = b.count >= 2 && (b[0] == UInt8(ascii: "a") || b[0] == UInt8(ascii: "b")) && b[1] == UInt8(ascii: "/") ? 2 : 0
+        return UnsafeBufferPointer(rebasing: b[cut...])
+    }
+}
+
+/// Text columns kept as bytes in one growing buffer; a `Slice` names one (count -1 =
+/// NULL) and knows whether it is ASCII, where bytes order as `String` does.
 struct TextBuffer {
-    struct Slice { var start: Int; var count: Int }
+    struct Slice {
+        var start: Int
+        var count: Int32
+        var ascii: Bool
+        static let null = Slice(start: 0, count: -1, ascii: true)
+    }
     private var bytes: [UInt8] = []
 
+    init() { bytes.reserveCapacity(1 << 16) }
+
     mutating func append(_ b: UnsafeBufferPointer<UInt8>?) -> Slice {
-        guard let b else { return Slice(start: 0, count: -1) }
+        guard let b else { return Slice(start: 0, count: -1, ascii: true) }
         let start = bytes.count
         bytes.append(contentsOf: b)
-        return Slice(start: start, count: b.count)
+        return Slice(start: start, count: Int32(truncatingIfNeeded: b.count), ascii: Self.isASCII(b))
     }
 
     func string(_ s: Slice) -> String? {
         guard s.count >= 0 else { return nil }
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s.start..<s.start + s.count]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[s.start..<s.start + Int(s.count)]), as: UTF8.self) }
     }
 
-    /// The order of the two texts as `String` orders them (NULL as ""): bytes when both
-    /// are ASCII, else the strings themselves.
+    /// The order of the two texts as `String` orders them (NULL as ""): -1, 0 or 1.
     func order(_ a: Slice, _ b: Slice) -> Int {
         bytes.withUnsafeBufferPointer { all in
-            Self.order(all, a, UnsafeBufferPointer(rebasing: all[b.start..<b.start + max(b.count, 0)]))
+            Self.order(Self.view(all, a), a.ascii, Self.view(all, b), b.ascii)
         }
     }
 
     /// `other` (a row's bytes, nil = NULL) against a kept slice.
     func order(_ other: UnsafeBufferPointer<UInt8>?, _ kept: Slice) -> Int {
-        bytes.withUnsafeBufferPointer { all in
-            -Self.order(all, kept, other ?? UnsafeBufferPointer(start: nil, count: 0))
+        let o = other ?? UnsafeBufferPointer(start: nil, count: 0)
+        return bytes.withUnsafeBufferPointer { all in
+            Self.order(o, Self.isASCII(o), Self.view(all, kept), kept.ascii)
         }
     }
 
-    private static func order(_ all: UnsafeBufferPointer<UInt8>, _ a: Slice, _ y: UnsafeBufferPointer<UInt8>) -> Int {
-        let x = UnsafeBufferPointer(rebasing: all[a.start..<a.start + max(a.count, 0)])
-        guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else {
+    /// Two byte strings in `String` order.
+    static func order(_ x: [UInt8], _ y: [UInt8]) -> Int {
+        x.withUnsafeBufferPointer { a in
+            y.withUnsafeBufferPointer { b in order(a, isASCII(a), b, isASCII(b)) }
+        }
+    }
+
+    private static func view(_ all: UnsafeBufferPointer<UInt8>, _ s: Slice) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[s.start..<s.start + max(Int(s.count), 0)])
+    }
+
+    private static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in b { high |= byte }
+        return high < 0x80
+    }
+
+    private static func order(_ x: UnsafeBufferPointer<UInt8>, _ xASCII: Bool, _ y: UnsafeBufferPointer<UInt8>, _ yASCII: Bool) -> Int {
+        guard xASCII, yASCII else {
             let s = String(decoding: x, as: UTF8.self), t = String(decoding: y, as: UTF8.self)
             return s < t ? -1 : s == t ? 0 : 1
         }
@@ -208,5 +373,52 @@ struct TextBuffer {
             if c != 0 { return c < 0 ? -1 : 1 }
         }
         return x.count < y.count ? -1 : x.count == y.count ? 0 : 1
+    }
+}
+
+/// Fingerprint → group number, open addressing: the fingerprints are hashes already.
+struct FingerprintTable {
+    private var keys: [Int64]
+    private var values: [Int32]
+    private var used = 0
+
+    init() {
+        keys = Array(repeating: 0, count: 1024)
+        values = Array(repeating: -1, count: 1024)
+    }
+
+    func find(_ key: Int64) -> Int? {
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while values[i] >= 0 {
+            if keys[i] == key { return Int(values[i]) }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds a key that `find` did not find.
+    mutating func insert(_ key: Int64, _ value: Int) {
+        if (used + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = Self.slot(key, mask)
+        while values[i] >= 0 { i = (i + 1) & mask }
+        keys[i] = key
+        values[i] = Int32(truncatingIfNeeded: value)
+        used += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.1 >= 0 }
+        keys = Array(repeating: 0, count: keys.count * 2)
+        values = Array(repeating: -1, count: values.count * 2)
+        used = 0
+        for (k, v) in old { insert(k, Int(v)) }
+    }
+
+    /// Mixed, so that fingerprints differing only in high bits spread too.
+    private static func slot(_ key: Int64, _ mask: Int) -> Int {
+        let x = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: x >> 32) & mask
     }
 }

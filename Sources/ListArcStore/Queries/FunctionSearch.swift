@@ -12,12 +12,16 @@ public struct FunctionQuery: Sendable, Hashable {
     public var since: Int64?
     /// A list name (`linux-kernel`) or `host/name`.
     public var list: String?
-    public init(name: String, relation: FunctionRelation? = nil, file: String? = nil, since: Int64? = nil, list: String? = nil) {
+    /// Only the first N hits (nil: all); `FunctionSearch.total` still counts them all.
+    public var limit: Int?
+    public init(name: String, relation: FunctionRelation? = nil, file: String? = nil, since: Int64? = nil, list: String? = nil,
+                limit: Int? = nil) {
         self.name = name
         self.relation = relation
         self.file = file
         self.since = since
         self.list = list
+        self.limit = limit
     }
 }
 
@@ -38,21 +42,35 @@ public struct FunctionHit: Sendable, Hashable {
     public var count: Int
 }
 
+/// The hits of a `search function`, and how many there are without the limit.
+public struct FunctionSearch: Sendable, Hashable {
+    public var hits: [FunctionHit]
+    public var total: Int
+}
+
 extension Archive {
+    /// The hits of `query` (up to its limit), newest patch first.
+    public func searchFunction(_ query: FunctionQuery) throws -> [FunctionHit] {
+        try searchFunctionCounting(query).hits
+    }
+
     /// Hunks that modify, call or mention `query.name`, one per distinct hunk (stored
     /// fingerprint: file, header and text), newest patch first. The copy shown is the
     /// least quoted (the posting itself when archived), then the oldest, then the first
     /// Message-ID.
     ///
-    /// One range scan of `function_hunks`, stepped through SQLite's C API: most rows are
-    /// decided by their integers, and the strings are read only of a copy that will be
-    /// shown.
-    public func searchFunction(_ query: FunctionQuery) throws -> [FunctionHit] {
+    /// One range scan of `function_hunks`, stepped through SQLite's C API: rows are
+    /// decided by their integers, and strings are read only of a copy that will be shown
+    /// (with a limit, looked up by hunk after a scan of integers only; see `FunctionScan`).
+    public func searchFunctionCounting(_ query: FunctionQuery) throws -> FunctionSearch {
         let typed = query.name.trimmingCharacters(in: .whitespaces)
         let names = Array(Set([typed, FunctionName.normalise(typed)].filter { !$0.isEmpty }))
-        guard !names.isEmpty else { return [] }
+        guard !names.isEmpty else { return FunctionSearch(hits: [], total: 0) }
+        // Up to a few thousand hits shown, the strings of the shown ones are looked up;
+        // beyond, reading them in the scan costs less.
+        let lookUp = query.limit.map { $0 <= 2_000 } ?? false
         var sql = """
-            SELECT \(FunctionScan.columns)
+            SELECT \(FunctionScan.columns(strings: !lookUp))
             FROM function_hunks
             WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
             """
@@ -73,12 +91,15 @@ extension Archive {
         return try read { db in
             let statement = try db.makeStatement(sql: sql)
             try statement.setArguments(StatementArguments(args))
-            var scan = FunctionScan(statement.sqliteStatement, twoNames: names.count > 1)
-            defer { sqlite3_reset(statement.sqliteStatement) }
-            try scan.run { rc in
+            let error = { (rc: Int32) -> any Error in
                 DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            return scan.hitsNewestFirst()
+            let texts = lookUp ? try FunctionTexts(db, names: names, error: error) : nil
+            var scan = FunctionScan(statement.sqliteStatement, twoNames: names.count > 1, texts: texts)
+            defer { sqlite3_reset(statement.sqliteStatement) }
+            try scan.run(error: error)
+            let (hits, total) = try scan.hitsNewestFirst(limit: query.limit.map { max($0, 0) })
+            return FunctionSearch(hits: hits, total: total)
         }
     }
 }

@@ -126,8 +126,46 @@ import TestSupport
         #expect(try archive.searchFunction(FunctionQuery(name: "f", list: "netdev")).isEmpty)
         #expect(try archive.searchFunction(FunctionQuery(name: "f", file: "b/x.c")).count == 2)
         #expect(try archive.searchFunction(FunctionQuery(name: "f", file: "y.c")).isEmpty)
+        // With a limit (integers scanned, strings looked up by hunk) the tie between m9
+        // and m1 goes the same way.
+        let first = try archive.searchFunctionCounting(FunctionQuery(name: "f", limit: 1))
+        #expect(first.hits == Array(hits.prefix(1)))
+        #expect(first.total == 2)
+        let limited = try archive.searchFunctionCounting(FunctionQuery(name: "f", limit: 5))
+        #expect(limited.hits == hits)
+        #expect(limited.total == 2)
+        #expect(try archive.searchFunction(FunctionQuery(name: "f", since: 1_658_050_000, limit: 1)).map(\.messageID) == ["other@x"])
+        #expect(try archive.searchFunction(FunctionQuery(name: "f", file: "b/x.c", limit: 1)).map(\.messageID) == ["other@x"])
         // Opening again runs nothing twice.
         _ = try Archive(path: path)
         #expect(try Self.stored(archive).count == 4)
+    }
+
+    /// The newest N hits, whichever way the strings are read, are the first N of all the
+    /// hits, and the total counts them all: for every name in an archive of the seed
+    /// thread and the M5 page, with and without filters.
+    @Test func limitedSearchIsThePrefixOfTheFullOne() throws {
+        let t = try TestArchive()
+        try importFiles(t.archive, [Paths.sample("seed-thread/thread.mbox"), m5Page])
+        let names = try t.archive.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT function FROM function_hunks ORDER BY 1") }
+        #expect(names.count > 20)
+        var cut = 0
+        for name in names {
+            for query in [FunctionQuery(name: name), FunctionQuery(name: name, relation: .modifies), FunctionQuery(name: name, since: 1_658_300_000)] {
+                let all = try t.archive.searchFunction(query)
+                for limit in [1, 2, 3, 50, 5_000] {
+                    var limited = query
+                    limited.limit = limit
+                    let found = try t.archive.searchFunctionCounting(limited)
+                    #expect(found.hits == Array(all.prefix(limit)), "\(name) limit \(limit)")
+                    #expect(found.total == all.count, "\(name) limit \(limit)")
+                    if found.hits.count < found.total { cut += 1 }
+                }
+            }
+        }
+        #expect(cut > 10)
+        let brk = try t.archive.searchFunctionCounting(FunctionQuery(name: "do_brk_flags", limit: 2))
+        #expect(brk.hits.count == 2)
+        #expect(brk.total == 6)
     }
 }
