@@ -143,6 +143,7 @@ struct BatchWriter {
             try insertMention.run()
         }
         try storeAnalysis(analysed, message: rowID)
+        try fillFunctionHunks(message: rowID)
     }
 
     private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, hash: String, rank: Int, node: ThreadNode?) throws {
