@@ -148,6 +148,7 @@ struct BatchWriter {
             try insertMention.run()
         }
         try storeAnalysis(analysis, message: rowID)
+        try fillFunctionHunks(message: rowID)
     }
 
     private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, hash: String, rank: Int,

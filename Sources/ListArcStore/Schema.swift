@@ -175,6 +175,7 @@ enum Schema {
                 """)
         }
         m.registerMigration("v2 hunk fingerprints") { db in try Schema.addHunkFingerprints(db) }
+        m.registerMigration("v3 function hunks") { db in try Schema.addFunctionHunks(db) }
         return m
     }
 }

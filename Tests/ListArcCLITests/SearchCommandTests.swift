@@ -35,6 +35,34 @@ import TestSupport
         #expect(macro.stdout.contains("@@ -246,35 +269,52 @@"))
     }
 
+    /// `--limit N` shows the newest N hunks and says how many there are (stderr; JSON
+    /// `total`); `--limit 0` shows all, and a search the limit does not cut prints as before.
+    @Test func searchFunctionLimit() throws {
+        let a = try importedArchive([Seed.m5Page])
+        let all = try CLI.run(["search", "function", "do_brk_flags", "--db", a.path])
+        #expect(all.status == 0)
+        #expect(all.stderr.isEmpty)
+        let lines = all.stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(try CLI.run(["search", "function", "do_brk_flags", "--limit", "0", "--db", a.path]).stdout == all.stdout)
+
+        let two = try CLI.run(["search", "function", "do_brk_flags", "--limit", "2", "--db", a.path])
+        #expect(two.status == 0)
+        #expect(two.stdout.split(separator: "\n") == Array(lines.prefix(2)))
+        #expect(two.stderr.contains("2 of 6"))
+
+        let json = try CLI.run(["search", "function", "do_brk_flags", "--limit", "2", "--json", "--db", a.path])
+        let object = try jsonObject(json)
+        #expect((object["results"] as? [[String: Any]])?.count == 2)
+        #expect(object["total"] as? Int == 6)
+        let uncut = try jsonObject(try CLI.run(["search", "function", "do_brk_flags", "--json", "--db", a.path]))
+        #expect(uncut["total"] == nil)
+
+        let negative = try CLI.run(["search", "function", "do_brk_flags", "--limit=-1", "--db", a.path])
+        #expect(negative.status == 64)   // a usage error, as the argument parser reports it
+        #expect(negative.stderr.contains("--limit"))
+    }
+
     @Test func queriesOnTheSeedThread() throws {
         let a = try importedArchive([Seed.thread])
         let r = try CLI.run(["search", "f:Osipenko", "d:2022-07-23..2022-07-23", "--json", "--db", a.path])

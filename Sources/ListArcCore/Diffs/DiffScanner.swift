@@ -99,7 +99,7 @@ struct DiffScanner {
     /// One file's section: header lines, then hunks or a binary block.
     private func readFile(at start: Int, _ r: HunkReader, _ found: inout Found) -> (FileDiff, Int)? {
         var k = start
-        let first = r.content(k)
+        let first = r.header(k)
         if first.startsWith("--- ") {
             // A bare unified diff: the ---/+++ pair is its whole header.
             // Without one readable hunk (`@@ -49, 7 +49,34 @@` is not) it is no diff.
@@ -113,14 +113,15 @@ struct DiffScanner {
         var oldPath: String?, newPath: String?
         var hasExtended = false
         var isNew = false, isDeleted = false
-        func here() -> Substring? { k < text.count && !text.gapBefore(k) ? r.content(k) : nil }
+        func here() -> Substring? { k < text.count && !text.gapBefore(k) ? r.header(k) : nil }
         k += 1
         if first.startsWith("diff --git ") {
             flavor = .git
             (oldPath, newPath) = DiffText.gitPaths(first.dropping("diff --git "))
             while let c = here(), DiffText.isGitExtendedHeader(c) {
                 header.append(String(c))
-                hasExtended = true
+                // An `index` line alone says nothing a hunk-less header could apply.
+                if !c.startsWith("index ") { hasExtended = true }
                 if c.startsWith("new file mode ") { isNew = true }
                 if c.startsWith("deleted file mode ") { isDeleted = true }
                 k += 1
@@ -164,7 +165,7 @@ struct DiffScanner {
         var k = start
         if k < text.count, k == start || !text.gapBefore(k), r.content(k).startsWith("--- "),
            k + 1 < text.count, !text.gapBefore(k + 1), r.content(k + 1).startsWith("+++ ") {
-            let minus = r.content(k), plus = r.content(k + 1)
+            let minus = r.header(k), plus = r.header(k + 1)
             file.headerLines.append(String(minus))
             file.headerLines.append(String(plus))
             file.oldPath = DiffText.path(afterMarker: minus.dropping("--- "))

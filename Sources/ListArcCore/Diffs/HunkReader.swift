@@ -32,6 +32,14 @@ struct HunkReader {
 
     func content(_ k: Int) -> Substring { text.content(k, separator, crlf: crlf) }
 
+    /// A file header line (`diff --git`, `index`, `---`/`+++`…) of entry k: git quotes a
+    /// CR in a path, so every trailing CR is damage, not only the CRLF one.
+    func header(_ k: Int) -> Substring {
+        var c = content(k)
+        while c.utf8.last == UInt8(ascii: "\r") { c = c[..<c.utf8.index(before: c.utf8.endIndex)] }
+        return c
+    }
+
     /// True when entry k starts a hunk, a file or a diff: a boundary a hunk cannot cross.
     func isStructural(_ k: Int) -> Bool {
         let c = content(k)
@@ -141,11 +149,13 @@ struct HunkReader {
             let kind = DiffLineKind(c)
             switch kind {
             case .context, .removed, .added:
-                // "-- " with no hunk line after it is the signature, even where it would
-                // satisfy the counts: a reply that cut the hunk's last line must not
-                // make the signature pass for it.
+                // "-- " with signature text after it is the signature, even where it
+                // would satisfy the counts: a reply that cut the hunk's last line must
+                // not make the signature pass for it. With nothing after it at this
+                // depth, and the counts wanting exactly one removed line, it is that line
+                // (a file losing a "-" line; a rendered diff must read back as itself).
                 if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText,
-                   !continuesHunk(q + 1) {
+                   !continuesHunk(q + 1), !(believeCounts && old == 1 && new == 0 && endsRun(q)) {
                     a.stop = .signature
                     break
                 }
@@ -154,6 +164,8 @@ struct HunkReader {
                 a.lines.append(String(c))
                 a.restored.append(false)
             case .noNewline:
+                // "\ No newline" belongs after a counted line; a second one ends the hunk.
+                guard Self.endsInCountedLine(a.lines) else { a.stop = .structure; break }
                 a.lines.append(String(c))
                 a.restored.append(false)
             case .blank:
@@ -191,7 +203,7 @@ struct HunkReader {
             }
         }
         // "\ No newline at end of file" follows the last counted line.
-        if a.stop == .none, q < text.count, !text.gapBefore(q), DiffLineKind(content(q)) == .noNewline {
+        if a.stop == .none, q < text.count, !text.gapBefore(q), DiffLineKind(content(q)) == .noNewline, Self.endsInCountedLine(a.lines) {
             a.lines.append(String(content(q)))
             a.restored.append(false)
             q += 1
@@ -200,6 +212,15 @@ struct HunkReader {
         a.missingOld = old
         a.missingNew = new
         return a
+    }
+
+    static func endsInCountedLine(_ lines: [String]) -> Bool {
+        lines.last.map { DiffLineKind(Substring($0)).isCounted } ?? false
+    }
+
+    /// Whether entry k is the last line of its depth's run (text ends or another depth follows).
+    private func endsRun(_ k: Int) -> Bool {
+        k + 1 >= text.count || text.gapBefore(k + 1)
     }
 
     /// Whether entry k can continue a hunk (a hunk line of this depth, not a boundary).
@@ -216,7 +237,7 @@ struct HunkReader {
         while q < text.count, !text.gapBefore(q) {
             let c = content(q)
             let kind = DiffLineKind(c)
-            guard kind.isCounted || kind == .noNewline, !isStructural(q) else { break }
+            guard kind.isCounted || (kind == .noNewline && Self.endsInCountedLine(out)), !isStructural(q) else { break }
             if kind == .removed, c.utf8.count <= 3, c.startsWith("--"), c.dropping("--").isBlankText, !continuesHunk(q + 1) { break }
             out.append(String(c))
             q += 1
@@ -251,7 +272,7 @@ struct HunkReader {
                 guard continuesHunk(p + 1) else { break }
                 a.lines.append(" ")
                 a.restored.append(true)
-            } else if k.isCounted || k == .noNewline {
+            } else if k.isCounted || (k == .noNewline && Self.endsInCountedLine(a.lines)) {
                 let t = content(p)
                 if k == .removed, t.utf8.count <= 3, t.startsWith("--"), t.dropping("--").isBlankText, !continuesHunk(p + 1) { break }
                 a.lines.append(String(t))

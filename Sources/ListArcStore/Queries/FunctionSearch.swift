@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ListArcCore
 
 /// What `search function` looks for.
@@ -11,12 +12,16 @@ public struct FunctionQuery: Sendable, Hashable {
     public var since: Int64?
     /// A list name (`linux-kernel`) or `host/name`.
     public var list: String?
-    public init(name: String, relation: FunctionRelation? = nil, file: String? = nil, since: Int64? = nil, list: String? = nil) {
+    /// Only the first N hits (nil: all); `FunctionSearch.total` still counts them all.
+    public var limit: Int?
+    public init(name: String, relation: FunctionRelation? = nil, file: String? = nil, since: Int64? = nil, list: String? = nil,
+                limit: Int? = nil) {
         self.name = name
         self.relation = relation
         self.file = file
         self.since = since
         self.list = list
+        self.limit = limit
     }
 }
 
@@ -37,128 +42,70 @@ public struct FunctionHit: Sendable, Hashable {
     public var count: Int
 }
 
+/// The hits of a `search function`, and how many there are without the limit.
+public struct FunctionSearch: Sendable, Hashable {
+    public var hits: [FunctionHit]
+    public var total: Int
+}
+
 extension Archive {
-    /// Hunks that modify, call or mention `query.name`, one per distinct hunk (stored
-    /// fingerprint: file, header and text), newest patch first. The copy shown is the least quoted (the posting itself
-    /// when archived), then the oldest.
+    /// The hits of `query` (up to its limit), newest patch first.
     public func searchFunction(_ query: FunctionQuery) throws -> [FunctionHit] {
+        try searchFunctionCounting(query).hits
+    }
+
+    /// Hunks that modify, call or mention `query.name`, one per distinct hunk (stored
+    /// fingerprint: file, header and text), newest patch first. The copy shown is the
+    /// least quoted (the posting itself when archived), then the oldest, then the first
+    /// Message-ID.
+    ///
+    /// One range scan of `function_hunks`, stepped through SQLite's C API: rows are
+    /// decided by their integers, and strings are read only of a copy that will be shown
+    /// (with a limit, looked up by hunk after a scan of integers only; see `FunctionScan`).
+    public func searchFunctionCounting(_ query: FunctionQuery) throws -> FunctionSearch {
         let typed = query.name.trimmingCharacters(in: .whitespaces)
         let names = Array(Set([typed, FunctionName.normalise(typed)].filter { !$0.isEmpty }))
-        guard !names.isEmpty else { return [] }
+        guard !names.isEmpty else { return FunctionSearch(hits: [], total: 0) }
+        // Up to a few thousand hits shown, the strings of the shown ones are looked up;
+        // beyond, reading them in the scan costs less.
+        let lookUp = query.limit.map { $0 <= 2_000 } ?? false
         var sql = """
-            SELECT h.id AS hunk, h.header, h.section, h.fingerprint, f.old_path, f.new_path, d.depth,
-                   m.message_id, m.subject, m.date, m.date_text,
-                   CASE hf.relation WHEN 'modifies' THEN 3 WHEN 'calls' THEN 2 ELSE 1 END, h.new_start
-            FROM hunk_functions hf
-            JOIN hunks h ON h.id = hf.hunk
-            JOIN files f ON f.id = h.file
-            JOIN diffs d ON d.id = f.diff
-            JOIN messages m ON m.id = d.message
-            WHERE hf.function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+            SELECT \(FunctionScan.columns(strings: !lookUp))
+            FROM function_hunks
+            WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
             """
         var args: [(any DatabaseValueConvertible)?] = names
-        if let r = query.relation { sql += " AND hf.relation = ?"; args.append(r.rawValue) }
+        if let r = query.relation { sql += " AND relation = ?"; args.append(r.strength) }
         if let file = query.file.flatMap(HunkFingerprint.plainPath) {
-            sql += " AND (f.new_path IN (?, 'b/' || ?) OR f.old_path IN (?, 'a/' || ?))"
+            sql += " AND (new_path IN (?, 'b/' || ?) OR old_path IN (?, 'a/' || ?))"
             args += [file, file, file, file]
         }
-        if let since = query.since { sql += " AND m.date >= ?"; args.append(since) }
+        if let since = query.since { sql += " AND date >= ?"; args.append(since) }
         if let list = query.list {
-            sql += " AND m.list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
+            sql += " AND list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
             args += [list, list]
         }
+        // In (function, hunk) order: which of two fully tied copies is shown must not
+        // depend on the plan.
+        sql += " ORDER BY function, hunk"
         return try read { db in
-            var index: [Int64: Int] = [:]   // fingerprint → group
-            var groups: [Group] = []
-            // A hunk stored under both names (`sys_brk` and `SYSCALL_DEFINE1(brk)`) comes twice.
-            var seen: Set<Int64> = []
-            seen.reserveCapacity(256)
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
-            while let row = try cursor.next() {
-                // By position (the SELECT's order), and the strings only of a copy that will be
-                // shown: most rows are decided by their integers.
-                let hunk: Int64 = row[0]
-                let relation = FunctionRelation(strength: row[11])
-                if !seen.insert(hunk).inserted {
-                    if let g = index[row[3]] { groups[g].raise(relation) }
-                    continue
-                }
-                let depth: Int = row[6], date: Int64? = row[9]
-                guard let g = index[row[3]] else {
-                    index[row[3]] = groups.count
-                    groups.append(Group(file: HunkFingerprint.path(old: row[4], new: row[5]), shown: Copy(row), relation: relation))
-                    continue
-                }
-                groups[g].count += 1
-                groups[g].raise(relation)
-                if groups[g].shown.isWorse(thanDepth: depth, date: date, messageID: row[7]) { groups[g].shown = Copy(row) }
+            let statement = try db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(args))
+            let error = { (rc: Int32) -> any Error in
+                DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            let hits = groups.map { g in
-                FunctionHit(messageID: g.shown.messageID, subject: g.shown.subject, date: g.shown.date, dateText: g.shown.dateText,
-                            file: g.file, header: g.shown.header, section: g.shown.section, relation: g.relation,
-                            depth: g.shown.depth, count: g.count)
-            }
-            return FunctionHit.newestFirst(hits, starts: groups.map(\.shown.newStart))
+            let texts = lookUp ? try FunctionTexts(db, names: names, error: error) : nil
+            var scan = FunctionScan(statement.sqliteStatement, twoNames: names.count > 1, texts: texts)
+            defer { sqlite3_reset(statement.sqliteStatement) }
+            try scan.run(error: error)
+            let (hits, total) = try scan.hitsNewestFirst(limit: query.limit.map { max($0, 0) })
+            return FunctionSearch(hits: hits, total: total)
         }
-    }
-}
-
-extension FunctionHit {
-    /// Newest patch first; undated last; then by message, file and position (`starts`:
-    /// each hunk's new-side start line), so the order is stable. Sorts positions: moving
-    /// the hits themselves (six strings each) would cost more than comparing them.
-    static func newestFirst(_ hits: [FunctionHit], starts: [Int]) -> [FunctionHit] {
-        let order = hits.indices.sorted { i, j in
-            let a = hits[i], b = hits[j]
-            if a.date != b.date { return (a.date ?? Int64.min) > (b.date ?? Int64.min) }
-            if a.messageID != b.messageID { return a.messageID < b.messageID }
-            if a.file != b.file { return a.file < b.file }
-            if starts[i] != starts[j] { return starts[i] < starts[j] }
-            return a.header < b.header
-        }
-        return order.map { hits[$0] }
-    }
-}
-
-private struct Copy {
-    var messageID: String
-    var subject: String
-    var date: Int64?
-    var dateText: String?
-    var header: String
-    var section: String
-    var depth: Int
-    var newStart: Int
-
-    /// From a row of `searchFunction`'s SELECT.
-    init(_ row: Row) {
-        messageID = row[7]; subject = row[8]; date = row[9]; dateText = row[10]; header = row[1]; section = row[2]; depth = row[6]
-        newStart = row[12]
-    }
-
-    /// The posting itself beats a quote of it; among equals the oldest, then the first
-    /// Message-ID (read only when depth and date tie).
-    func isWorse(thanDepth otherDepth: Int, date otherDate: Int64?, messageID other: @autoclosure () -> String) -> Bool {
-        if depth != otherDepth { return otherDepth < depth }
-        if date != otherDate { return (otherDate ?? Int64.max) < (date ?? Int64.max) }
-        return other() < messageID
-    }
-}
-
-private struct Group {
-    var file: String
-    var shown: Copy
-    var relation: FunctionRelation
-    /// Distinct hunks (copies) in the group.
-    var count = 1
-
-    mutating func raise(_ r: FunctionRelation) {
-        if r.strength > relation.strength { relation = r }
     }
 }
 
 extension FunctionRelation {
-    /// From `strength` (as the search's SELECT computes it).
+    /// From `strength` (as `function_hunks` stores it).
     init(strength: Int) {
         self = strength >= 3 ? .modifies : strength == 2 ? .calls : .mentions
     }

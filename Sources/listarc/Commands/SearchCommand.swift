@@ -65,8 +65,15 @@ struct SearchFunctionCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only messages of this list (name, or host/name).")
     var list: String?
 
-    @Flag(name: .long, help: "Print JSON: {\"results\":[{\"messageId\",\"subject\",\"date\",\"file\",\"header\",\"kind\",\"depth\",\"count\"}]}.")
+    @Option(name: .long, help: "At most N hunks, the newest (0: all).")
+    var limit = 200
+
+    @Flag(name: .long, help: "Print JSON: {\"results\":[{\"messageId\",\"subject\",\"date\",\"file\",\"header\",\"kind\",\"depth\",\"count\"}]}, and \"total\" when --limit cut the results.")
     var json = false
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+    }
 
     func run() async throws {
         try await reportingErrors {
@@ -76,7 +83,10 @@ struct SearchFunctionCommand: AsyncParsableCommand {
                 relation = r
             }
             let sinceSeconds = try since.map { try QueryDate.start($0) }
-            let hits = try openArchive(archive).searchFunction(FunctionQuery(name: name, relation: relation, file: file, since: sinceSeconds, list: list))
+            let found = try openArchive(archive).searchFunctionCounting(
+                FunctionQuery(name: name, relation: relation, file: file, since: sinceSeconds, list: list, limit: limit == 0 ? nil : limit))
+            let hits = found.hits
+            let cut = found.total > hits.count
             if json {
                 struct Entry: Encodable {
                     var messageId, subject: String
@@ -84,16 +94,20 @@ struct SearchFunctionCommand: AsyncParsableCommand {
                     var file, header, kind: String
                     var depth, count: Int
                 }
-                struct Output: Encodable { var results: [Entry] }
+                struct Output: Encodable {
+                    var results: [Entry]
+                    var total: Int?
+                }
                 try printJSON(Output(results: hits.map {
                     Entry(messageId: $0.messageID, subject: $0.subject, date: isoDate($0.date, $0.dateText), file: $0.file,
                           header: $0.header, kind: $0.relation.rawValue, depth: $0.depth, count: $0.count)
-                }))
+                }, total: cut ? found.total : nil))
             } else {
                 for h in hits {
                     let copies = h.count > 1 ? "  (\(h.count) copies)" : ""
                     print("\(shortDate(h.date))  \(h.relation.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(h.file) \(h.header)  \(h.subject)  <\(h.messageID)>  depth \(h.depth)\(copies)")
                 }
+                if cut { warn("listarc: the newest \(hits.count) of \(found.total) hunks (--limit N for more, 0 for all)") }
             }
             if hits.isEmpty {
                 if !json { warn("listarc: no hunk modifies, calls or mentions \(name)") }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ListArcCore
 
 /// Whatever the internet serves: no crash, no hang, a best-effort answer.
@@ -38,6 +39,41 @@ import Testing
         #expect(Self.extract("> --- a/file\n> +++ b/file\n> @@ -x +y @@\n> -a\n").isEmpty)
         let good = Self.extract("--- a/file\n+++ b/file\n@@ -49,1 +49,1 @@\n-a\n+b\n")
         #expect(good.count == 1 && good[0].complete && good[0].files.first?.hunks.count == 1)
+    }
+
+    /// A hunk whose last line removes the line "-" prints as "--", which is also a
+    /// signature separator with its space stripped (found by FuzzDiffs: the diff did
+    /// not read back as itself). Signature text after it still makes it the signature.
+    @Test func hunkEndingInDashDashReadsBackAsItself() throws {
+        let diff = "--- a/list.md\n+++ b/list.md\n@@ -1,3 +1,2 @@\n a\n b\n--\n"
+        let d = try #require(Self.extract(diff).first)
+        #expect(d.complete)
+        #expect(DiffRenderer.render(d) == diff)
+        #expect(try #require(Self.extract("> " + diff.dropLast().replacingOccurrences(of: "\n", with: "\n> ") + "\n\nThanks\n").first).complete)
+        let signed = Self.extract("--- a/list.md\n+++ b/list.md\n@@ -1,3 +1,2 @@\n a\n b\n-- \n2.34.1\n")
+        #expect(signed.count == 1 && signed[0].files.first?.hunks.first?.lines == [" a", " b"])
+    }
+
+    /// "\\ No newline at end of file" follows a counted line; a second one in a row is
+    /// no hunk line (found by FuzzDiffs: a hunk kept two and did not read back the same).
+    @Test func secondNoNewlineMarkerEndsTheHunk() throws {
+        let d = try #require(Self.extract("--- a/f\n+++ b/f\n@@ -1,7 +1,7 @@\n+x\n\\ No ne.c\n\\ No newline at end of file\n").first)
+        let text = DiffRenderer.render(d)
+        #expect(text.components(separatedBy: "\\ No").count == 2)
+        let again = try #require(Self.extract(text).first)
+        #expect(DiffRenderer.render(again) == text)
+    }
+
+    /// Git quotes a CR in a path, so CRs ending a header line are damage, all of them
+    /// (each read used to drop one: found by FuzzDiffs). An `index` line alone, with
+    /// no hunk, says nothing to apply: no diff.
+    @Test func headerLinesLoseEveryTrailingCR() throws {
+        let crs = String(repeating: "\r", count: 5)
+        let d = try #require(Self.extract("diff --git a/f b/f\(crs)\nindex 1..2 100644\n--- a/f\(crs)\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n").first)
+        #expect(DiffRenderer.render(d) == "diff --git a/f b/f\nindex 1..2 100644\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n")
+        #expect(d.files.first?.oldPath == "a/f")
+        #expect(Self.extract("diff --git a/f b/f\nindex 1..2 100644\n\nThanks\n").isEmpty)
+        #expect(Self.extract("diff --git a/f b/f\nold mode 100644\nnew mode 100755\n").count == 1)
     }
 
     @Test func hunkCountsThatLie() throws {

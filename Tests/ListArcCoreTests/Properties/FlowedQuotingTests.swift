@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ListArcCore
 
 /// A diff quoted by Thunderbird in a format=flowed reply (`> ` + space-stuffed

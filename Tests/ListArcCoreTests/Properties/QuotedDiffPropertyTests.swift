@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ListArcCore
 
 /// Any diff, quoted 1–6 times by any mix of clients, with trailing whitespace
