@@ -28,6 +28,17 @@ public enum MailDate {
     }
 }
 
+extension MailDate {
+    /// `2022-07-20T02:17:27Z`, as ISO8601DateFormatter writes it in UTC.
+    public static func iso8601(_ epoch: Int64) -> String {
+        let f = Civil.fields(epoch)
+        let second = ((epoch % 60) + 60) % 60
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = (0..<10_000).contains(f.year) ? String(repeating: "0", count: 4 - String(f.year).count) + String(f.year) : String(f.year)
+        return "\(year)-\(two(f.month))-\(two(f.day))T\(two(f.hour)):\(two(f.minute)):\(two(Int(second)))Z"
+    }
+}
+
 /// Days-from-civil arithmetic (proleptic Gregorian), no Foundation calendars.
 enum Civil {
     static func epoch(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Int64 {
