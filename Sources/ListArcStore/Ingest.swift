@@ -52,6 +52,7 @@ struct BatchWriter {
     private let insertReport: RawStatement
     private let insertFrame: RawStatement
     private let insertHunkFunction: RawStatement
+    private let insertFunctionHunk: RawStatement
 
     static let messageColumns = """
         message_id, synthetic_id, list, source_url, origin, copy_rank, subject, subject_key, author, author_name,
@@ -93,6 +94,11 @@ struct BatchWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertHunkFunction = try RawStatement(db, "INSERT OR IGNORE INTO hunk_functions (hunk, function, relation) VALUES (?, ?, ?)")
+        insertFunctionHunk = try RawStatement(db, """
+            INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
+                                                  new_start, message_id, subject, date_text, old_path, new_path, header, section)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insertFrame = try RawStatement(db, """
             INSERT INTO report_frames (report, position, function, offset, size, module, file, line, reliable, inlined)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -108,7 +114,7 @@ struct BatchWriter {
         let id = prepared.id, rank = prepared.rank
         var analysis = prepared.analysis
 
-        var rowID: Int64
+        var rowID: Int64, list: Int64?
         if let row = try Row.fetchOne(lookup, arguments: [id]) {
             rowID = row["id"]
             let storedHash: String = row["content_hash"], storedRank: Int = row["copy_rank"], storedParser: Int = row["parser_version"]
@@ -121,14 +127,16 @@ struct BatchWriter {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
             try removeAnalysis(of: rowID)
-            try bindMessage(updateMessage, m, id: id, synthetic: prepared.synthetic, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
+            list = try listID(for: m)
+            try bindMessage(updateMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
-            try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, hash: analysis.hash, rank: rank, subjectKey: analysis.subjectKey, date: analysis.date)
+            list = try listID(for: m)
+            try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             rowID = try insertMessage.run()
             summary.new += 1
         }
@@ -137,7 +145,6 @@ struct BatchWriter {
         if let node = analysis.reply {
             repliesNeedingParents[id] = node
             mentions = Set(node.mentions)
-            try db.execute(sql: "UPDATE messages SET needs_inference = 1 WHERE id = ?", arguments: [rowID])
         }
         touched.append((id, analysis.subjectKey, analysis.date))
         insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
@@ -147,26 +154,26 @@ struct BatchWriter {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }
-        try storeAnalysis(analysis, message: rowID)
-        try fillFunctionHunks(message: rowID)
+        try storeAnalysis(analysis, of: StoredMessage(row: rowID, id: id, subject: m.subject, date: analysis.date,
+                                                     dateText: m.date, list: list))
     }
 
-    private mutating func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, hash: String, rank: Int,
-                                      subjectKey: String, date: Int64?) throws {
+    private func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, list: Int64?,
+                             analysis: PreparedMessage.Analysis, rank: Int) throws {
         let author = Author(m.from)
         let declared = m.inReplyTo ?? m.references.last
         s.bind(1, id)
         s.bind(2, synthetic)
-        s.bind(3, try listID(for: m))
+        s.bind(3, list)
         s.bind(4, m.sourceURL)
         s.bind(5, m.origin.rawValue)
         s.bind(6, rank)
         s.bind(7, m.subject)
-        s.bind(8, subjectKey)
+        s.bind(8, analysis.subjectKey)
         s.bind(9, m.from)
         s.bind(10, author.name)
         s.bind(11, author.address)
-        s.bind(12, date)
+        s.bind(12, analysis.date)
         s.bind(13, m.date)
         s.bind(14, m.inReplyTo)
         s.bind(15, m.references.isEmpty ? nil : m.references.joined(separator: " "))
@@ -174,11 +181,11 @@ struct BatchWriter {
         s.bind(17, m.body)
         s.bind(18, m.addressesObfuscated)
         s.bind(19, parserVersion)
-        s.bind(20, hash)
+        s.bind(20, analysis.hash)
         s.bind(21, fetchedAt)
         s.bind(22, declared)
         s.bind(23, false)
-        s.bind(24, false)
+        s.bind(24, analysis.reply != nil)   // needs_inference: ThreadMaintenance finds its parent
     }
 
     private mutating func listID(for m: MailMessage) throws -> Int64? {
@@ -209,19 +216,39 @@ struct BatchWriter {
         }
     }
 
+    /// The message columns a `function_hunks` row repeats.
+    struct StoredMessage {
+        var row: Int64
+        var id: String
+        var subject: String
+        var date: Int64?
+        var dateText: String?
+        var list: Int64?
+    }
+
     /// The hunk's functions (heuristic attribution), for `search function` and blame
     /// candidates; a macro-defined function is also stored under its macro form
-    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`).
-    private func storeFunctions(_ functions: [HunkFunction], hunk hunkID: Int64) throws {
+    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`). Each link is written twice: to
+    /// `hunk_functions`, and with everything a search shows to `function_hunks`
+    /// (bound here from what was just stored, not selected back through four joins).
+    private func storeFunctions(_ functions: [HunkFunction], hunk: Hunk, header: String, id hunkID: Int64, fingerprint: Int64,
+                                file: FileDiff, id fileID: Int64, depth: Int, message m: StoredMessage) throws {
         for f in functions {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
                 insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
                 try insertHunkFunction.run()
+                let s = insertFunctionHunk
+                s.bind(1, name); s.bind(2, hunkID); s.bind(3, f.relation.strength); s.bind(4, fingerprint); s.bind(5, depth)
+                s.bind(6, m.date); s.bind(7, m.row); s.bind(8, fileID); s.bind(9, m.list); s.bind(10, hunk.newStart)
+                s.bind(11, m.id); s.bind(12, m.subject); s.bind(13, m.dateText); s.bind(14, file.oldPath); s.bind(15, file.newPath)
+                s.bind(16, header); s.bind(17, hunk.section)
+                try s.run()
             }
         }
     }
 
-    private func storeAnalysis(_ a: PreparedMessage.Analysis, message: Int64) throws {
+    private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: StoredMessage) throws {
+        let message = stored.row
         for (part, e) in a.embedded {
             let s = insertEmbedded
             s.bind(1, message); s.bind(2, part); s.bind(3, e.depth); s.bind(4, e.author); s.bind(5, e.address); s.bind(6, e.date)
@@ -243,13 +270,14 @@ struct BatchWriter {
                 let fileID = try fs.run()
                 for (hunkPosition, h) in f.hunks.enumerated() {
                     guard let prepared = hunks.next() else { throw DatabaseError(message: "prepared hunks out of step with the diffs") }
-                    let hs = insertHunk
-                    hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, h.header)
+                    let hs = insertHunk, header = h.header
+                    hs.bind(1, fileID); hs.bind(2, hunkPosition); hs.bind(3, header)
                     hs.bind(4, h.oldStart); hs.bind(5, h.oldCount); hs.bind(6, h.newStart); hs.bind(7, h.newCount)
                     hs.bind(8, h.section); hs.bind(9, h.complete); hs.bind(10, prepared.text)
                     hs.bind(11, prepared.fingerprint)
                     let hunkID = try hs.run()
-                    try storeFunctions(prepared.functions, hunk: hunkID)
+                    try storeFunctions(prepared.functions, hunk: h, header: header, id: hunkID, fingerprint: prepared.fingerprint,
+                                       file: f, id: fileID, depth: d.depth, message: stored)
                 }
             }
         }

@@ -10,7 +10,7 @@ extension Schema {
     /// copies shown. `function_hunks_keys` holds the integers alone (a sixth of a row):
     /// a search that shows the newest N hits scans it, and looks up the strings of
     /// those N by hunk. Kept in step with
-    /// `hunk_functions`: filled per message at ingest (`fillFunctionHunks`), emptied by
+    /// `hunk_functions`: filled per hunk at ingest (`BatchWriter.storeFunctions`), emptied by
     /// a trigger when its links go (a replaced message's diffs cascade down to them).
     static func addFunctionHunks(_ db: Database) throws {
         try db.execute(sql: """
@@ -48,8 +48,8 @@ extension Schema {
         "CASE \(column) WHEN 'modifies' THEN 3 WHEN 'calls' THEN 2 ELSE 1 END"
     }
 
-    /// The rows of `function_hunks` from the tables they summarise (all of them; ingest
-    /// adds `WHERE d.message = ?`).
+    /// The rows of `function_hunks` from the tables they summarise (the migration of an
+    /// existing archive; ingest binds the same values row by row).
     static let functionHunksFill = """
         INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
                                               new_start, message_id, subject, date_text, old_path, new_path, header, section)
@@ -61,12 +61,4 @@ extension Schema {
         JOIN hunks h ON h.file = f.id
         JOIN hunk_functions hf ON hf.hunk = h.id
         """
-}
-
-extension BatchWriter {
-    /// The message's `function_hunks` rows, once its hunks and their functions are stored.
-    func fillFunctionHunks(message: Int64) throws {
-        let statement = try db.cachedStatement(sql: Schema.functionHunksFill + " WHERE d.message = ?")
-        try statement.execute(arguments: [message])
-    }
 }
