@@ -20,6 +20,10 @@ enum CDeclaration {
         "__alignof__", "offsetof", "__builtin_offsetof", "defined", "case", "do", "else", "goto", "asm", "__asm__", "__asm",
         "volatile", "__volatile__", "_Generic", "likely", "unlikely", "_Static_assert", "static_assert", "typedef", "__is_constexpr",
     ]
+    // The same lists for matching bytes: most `name(` sites are rejected or kept
+    // without making a String, which is created only for a name that is kept.
+    private static let attributeWords = ByteWords(attributes)
+    private static let keywordWords = ByteWords(keywords)
 
     /// The function a declaration head names, or nil (struct, variable, initializer).
     static func name(_ code: [UInt8]) -> Name? {
@@ -36,9 +40,8 @@ enum CDeclaration {
             if c == 0x3D && depth == 0 { return nil }          // "= …": an initializer
             if c == 0x28 {
                 if depth == 0, let r = lastIdent, ByteScan.skipSpaces(code, r.upperBound) == i {
-                    let word = ByteScan.string(code, r)
-                    if ByteScan.isDigit(code[r.lowerBound]) || keywords.contains(word) { return nil }
-                    if !attributes.contains(word) { return resolve(word, code, open: i) }
+                    if ByteScan.isDigit(code[r.lowerBound]) || keywordWords.contains(code, r) { return nil }
+                    if !attributeWords.contains(code, r) { return resolve(ByteScan.string(code, r), code, open: i) }
                 }
                 depth += 1
                 lastIdent = nil
@@ -56,16 +59,17 @@ enum CDeclaration {
 
     /// Macro definers: the function is named by the first argument.
     private static func resolve(_ word: String, _ code: [UInt8], open: Int) -> Name? {
-        guard isMacroName(word) else { return Name(function: word) }
+        guard isMacroName(word.utf8) else { return Name(function: word) }
         guard let arg = firstArgument(code, open: open) else { return nil }
         if word.hasPrefix("SYSCALL_DEFINE") { return Name(function: "sys_" + arg, alias: "\(word)(\(arg))") }
         if word.hasPrefix("COMPAT_SYSCALL_DEFINE") { return Name(function: "compat_sys_" + arg, alias: "\(word)(\(arg))") }
         return Name(function: arg, alias: "\(word)(\(arg))")
     }
 
-    static func isMacroName(_ word: String) -> Bool {
+    /// ALL_CAPS: at least one capital, no lower-case letter (`word.utf8` or a slice of a line).
+    static func isMacroName<Bytes: Collection<UInt8>>(_ word: Bytes) -> Bool {
         var sawUpper = false
-        for c in word.utf8 {
+        for c in word {
             if c >= 0x61 && c <= 0x7A { return false }
             if ByteScan.isUpper(c) { sawUpper = true }
         }
@@ -82,8 +86,10 @@ enum CDeclaration {
         return ByteScan.string(code, s..<e)
     }
 
-    /// `name(` call sites in code (not `.name(` / `->name(`, not keywords or ALL_CAPS macros).
-    static func calls(_ code: [UInt8], excluding own: String? = nil) -> [String] {
+    /// `name(` call sites in code (not `.name(` / `->name(`, not keywords or ALL_CAPS
+    /// macros), in order, without repeats. A signature line also names its own
+    /// function: the caller leaves that one out.
+    static func calls(_ code: [UInt8]) -> [String] {
         var out: [String] = []
         var i = 0
         while i < code.count {
@@ -94,8 +100,8 @@ enum CDeclaration {
             let j = ByteScan.skipSpaces(code, i)
             guard j < code.count, code[j] == 0x28 else { continue }
             if s > 0 && (code[s - 1] == 0x2E || (s > 1 && code[s - 1] == 0x3E && code[s - 2] == 0x2D)) { continue }
+            if isMacroName(code[s..<i]) || keywordWords.contains(code, s..<i) || attributeWords.contains(code, s..<i) { continue }
             let word = ByteScan.string(code, s..<i)
-            if keywords.contains(word) || attributes.contains(word) || isMacroName(word) || word == own { continue }
             if !out.contains(word) { out.append(word) }
         }
         return out
@@ -110,12 +116,30 @@ enum CDeclaration {
             let s = i
             while i < comment.count && ByteScan.isIdent(comment[i]) { i += 1 }
             guard i < comment.count, comment[i] == 0x28, !ByteScan.isDigit(comment[s]), i - s >= 3 else { continue }
-            let word = ByteScan.string(comment, s..<i)
-            if keywords.contains(word) || isMacroName(word) { continue }
+            if keywordWords.contains(comment, s..<i) || isMacroName(comment[s..<i]) { continue }
             // Prose "(s)" plurals: "page(s)".
             if i + 2 < comment.count, comment[i + 2] == 0x29, comment[i + 1] == 0x73 { continue }
+            let word = ByteScan.string(comment, s..<i)
             if !out.contains(word) { out.append(word) }
         }
         return out
+    }
+}
+
+/// A fixed word list matched against a byte range without making a String: the
+/// words bucketed by length, so a name is compared with a handful of words at most.
+struct ByteWords: Sendable {
+    private let byLength: [[[UInt8]]]
+
+    init(_ words: Set<String>) {
+        var byLength = [[[UInt8]]](repeating: [], count: 1 + (words.map(\.utf8.count).max() ?? 0))
+        for w in words.sorted() { byLength[w.utf8.count].append(Array(w.utf8)) }
+        self.byLength = byLength
+    }
+
+    func contains(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        guard r.count < byLength.count else { return false }
+        for w in byLength[r.count] where ByteScan.has(b, w, at: r.lowerBound) { return true }
+        return false
     }
 }

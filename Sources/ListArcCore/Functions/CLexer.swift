@@ -7,8 +7,17 @@ struct CLexer {
     /// `code` has the same length as the line, with comments and literal contents
     /// replaced by blanks; `comment` is the comment text.
     mutating func split(_ b: [UInt8]) -> (code: [UInt8], comment: [UInt8]) {
-        var code = [UInt8](repeating: 0x20, count: b.count)
-        var comment: [UInt8] = []
+        var code: [UInt8] = [], comment: [UInt8] = []
+        split(b, code: &code, comment: &comment)
+        return (code, comment)
+    }
+
+    /// The same into buffers the caller reuses line after line, so a hunk's lines
+    /// cost no allocation each.
+    mutating func split(_ b: [UInt8], code: inout [UInt8], comment: inout [UInt8]) {
+        code.removeAll(keepingCapacity: true)
+        code.append(contentsOf: repeatElement(0x20, count: b.count))
+        comment.removeAll(keepingCapacity: true)
         var i = 0
         while i < b.count {
             let c = b[i]
@@ -36,6 +45,5 @@ struct CLexer {
             code[i] = c
             i += 1
         }
-        return (code, comment)
     }
 }

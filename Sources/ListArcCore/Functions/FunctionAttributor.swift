@@ -6,7 +6,10 @@
 /// column-0 structure decide the rest. Removed lines are read against the
 /// pre-image (context + removed), added lines against the post-image (context + added).
 public enum FunctionAttributor {
-    public static func functions(in hunk: Hunk) -> [HunkFunction] { attribute(hunk).functions }
+    public static func functions(in hunk: Hunk) -> [HunkFunction] {
+        let start = SideWalker(section: hunk.section)
+        return attribute(hunk, old: start, new: start, keepingLines: false).functions
+    }
 
     private static let cFamily: Set<String> = ["c", "h", "cc", "cpp", "cxx", "c++", "hh", "hpp", "hxx", "inl", "m", "mm", "y", "l", "rs", "cu"]
 
@@ -19,7 +22,8 @@ public enum FunctionAttributor {
 
     /// Heuristic mode: the hunk alone.
     public static func attribute(_ hunk: Hunk) -> HunkAttribution {
-        attribute(hunk, old: SideWalker(section: hunk.section), new: SideWalker(section: hunk.section))
+        let start = SideWalker(section: hunk.section)
+        return attribute(hunk, old: start, new: start, keepingLines: true)
     }
 
     /// Exact mode: the pre-image and/or post-image text of the file (`--tree`).
@@ -27,58 +31,89 @@ public enum FunctionAttributor {
     public static func attribute(_ hunk: Hunk, oldFile: String?, newFile: String?) -> HunkAttribution {
         let old = oldFile.flatMap { walker(for: $0, start: hunk.oldStart, expected: side(hunk, keep: 0x2D)) } ?? SideWalker(section: hunk.section)
         let new = newFile.flatMap { walker(for: $0, start: hunk.newStart, expected: side(hunk, keep: 0x2B)) } ?? SideWalker(section: hunk.section)
-        return attribute(hunk, old: old, new: new)
+        return attribute(hunk, old: old, new: new, keepingLines: true)
     }
 
-    private static func attribute(_ hunk: Hunk, old: SideWalker, new: SideWalker) -> HunkAttribution {
+    /// A changed line as read: what its code calls and its comment mentions. Its
+    /// role is final only at the end of the hunk (a head resolves the lines above
+    /// it), so the relations are added afterwards.
+    private struct Change {
+        var index: Int
+        var side: ChangedLine.Side
+        /// Index into that side's roles.
+        var role: Int
+        var number: Int
+        var calls: [String]
+        var mentions: [String]
+    }
+
+    /// `keepingLines: false` when only the functions are wanted (import): no
+    /// per-line text is copied out.
+    private static func attribute(_ hunk: Hunk, old: SideWalker, new: SideWalker, keepingLines: Bool) -> HunkAttribution {
         var old = old, new = new
-        // Which side-line each hunk line is (or nil).
-        var oldIndex: [Int?] = [], newIndex: [Int?] = []
-        for line in hunk.lines {
+        var changes: [Change] = []
+        var body: [UInt8] = []                    // one buffer for every line's bytes after the marker
+        var oldNumber = hunk.oldStart, newNumber = hunk.newStart
+        for (i, line) in hunk.lines.enumerated() {
             let marker = line.utf8.first ?? 0x20
-            let body = Array(line.utf8.dropFirst())
+            if marker == 0x5C { continue }        // "\ No newline at end of file"
+            load(line, dropping: 1, into: &body)
             switch marker {
             case 0x2D:
-                oldIndex.append(old.roles.count); old.feed(body); newIndex.append(nil)
+                old.feed(body)
+                changes.append(change(i, .old, old, number: oldNumber))
+                oldNumber += 1
             case 0x2B:
-                newIndex.append(new.roles.count); new.feed(body); oldIndex.append(nil)
-            case 0x5C:
-                oldIndex.append(nil); newIndex.append(nil)
+                new.feed(body)
+                changes.append(change(i, .new, new, number: newNumber))
+                newNumber += 1
             default:
-                oldIndex.append(old.roles.count); old.feed(body)
-                newIndex.append(new.roles.count); new.feed(body)
+                old.feed(body)
+                new.feed(body)
+                oldNumber += 1
+                newNumber += 1
             }
         }
         old.finish()
         new.finish()
 
         var relations = RelationSet()
-        var changed: [ChangedLine] = []
-        var oldNumber = hunk.oldStart, newNumber = hunk.newStart
-        for (i, line) in hunk.lines.enumerated() {
-            let marker = line.utf8.first ?? 0x20
-            guard marker == 0x2D || marker == 0x2B else {
-                if marker != 0x5C { oldNumber += 1; newNumber += 1 }
-                continue
-            }
-            let isOld = marker == 0x2D
-            guard let k = isOld ? oldIndex[i] : newIndex[i], k < (isOld ? old.roles.count : new.roles.count) else { continue }
-            let role = isOld ? old.roles[k] : new.roles[k]
+        var lines: [ChangedLine] = []
+        for c in changes {
+            let role = c.side == .old ? old.roles[c.role] : new.roles[c.role]
             var calls: [String] = []
             if let f = role.function { relations.add(f, .modifies, alias: role.alias) }
             if let p = role.prototypeOf {
                 relations.add(p, .mentions)
             } else {
-                calls = CDeclaration.calls(isOld ? old.codes[k] : new.codes[k], excluding: role.signature ? role.function : nil)
-                for c in calls { relations.add(c, .calls) }
+                // A signature line names its own function: not a call.
+                calls = role.signature ? c.calls.filter { $0 != role.function } : c.calls
+                for name in calls { relations.add(name, .calls) }
             }
-            let comment = isOld ? old.comments[k] : new.comments[k]
-            if !comment.isEmpty { for m in CDeclaration.mentions(comment) { relations.add(m, .mentions) } }
-            changed.append(ChangedLine(index: i, side: isOld ? .old : .new, number: isOld ? oldNumber : newNumber,
-                                       function: role.function, calls: calls, text: String(decoding: line.utf8.dropFirst(), as: UTF8.self)))
-            if isOld { oldNumber += 1 } else { newNumber += 1 }
+            for m in c.mentions { relations.add(m, .mentions) }
+            if keepingLines {
+                lines.append(ChangedLine(index: c.index, side: c.side, number: c.number, function: role.function, calls: calls,
+                                         text: String(decoding: hunk.lines[c.index].utf8.dropFirst(), as: UTF8.self)))
+            }
         }
-        return HunkAttribution(functions: relations.ordered, lines: changed)
+        return HunkAttribution(functions: relations.ordered, lines: lines)
+    }
+
+    /// `line`'s bytes after the first `count` into `buffer`, reusing its storage. A
+    /// native string is copied as one block; `Array(line.utf8.dropFirst())` goes
+    /// byte by byte through the generic sequence copy and allocates.
+    private static func load<Line: StringProtocol>(_ line: Line, dropping count: Int, into buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        let copied: Void? = line.utf8.withContiguousStorageIfAvailable { all in
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: all.dropFirst(count)))
+        }
+        if copied == nil { buffer.append(contentsOf: line.utf8.dropFirst(count)) }
+    }
+
+    /// The line just fed to `walker`, read while its split is at hand.
+    private static func change(_ index: Int, _ side: ChangedLine.Side, _ walker: SideWalker, number: Int) -> Change {
+        Change(index: index, side: side, role: walker.roles.count - 1, number: number, calls: CDeclaration.calls(walker.code),
+               mentions: walker.comment.isEmpty ? [] : CDeclaration.mentions(walker.comment))
     }
 
     private static func side(_ hunk: Hunk, keep marker: UInt8) -> [[UInt8]] {
@@ -96,7 +131,11 @@ public enum FunctionAttributor {
         guard first + expected.count <= lines.count else { return nil }
         for (k, e) in expected.enumerated() where ByteScan.trimmed(Array(lines[first + k].utf8)) != ByteScan.trimmed(e) { return nil }
         var w = SideWalker()
-        for line in lines[0..<first] { w.feed(Array(line.utf8)) }
+        var bytes: [UInt8] = []
+        for line in lines[0..<first] {
+            load(line, dropping: 0, into: &bytes)
+            w.feed(bytes)
+        }
         w.rebase()
         return w
     }
@@ -104,8 +143,8 @@ public enum FunctionAttributor {
 
 /// Strongest relation per function, in order of first appearance.
 private struct RelationSet {
-    private var order: [String] = []
-    private var best: [String: HunkFunction] = [:]
+    private var all: [HunkFunction] = []
+    private var position: [String: Int] = [:]
 
     private var last: (String, FunctionRelation)?
 
@@ -113,18 +152,16 @@ private struct RelationSet {
         // Consecutive lines of one function repeat the same pair: skip the lookup.
         if let last, last.1 == relation, last.0 == name { return }
         last = (name, relation)
-        if var existing = best[name] {
-            if relation.strength > existing.relation.strength { existing.relation = relation }
-            if existing.alias == nil { existing.alias = alias }
-            best[name] = existing
+        if let k = position[name] {
+            if relation.strength > all[k].relation.strength { all[k].relation = relation }
+            if all[k].alias == nil { all[k].alias = alias }
         } else {
-            order.append(name)
-            best[name] = HunkFunction(function: name, relation: relation, alias: alias)
+            position[name] = all.count
+            all.append(HunkFunction(function: name, relation: relation, alias: alias))
         }
     }
 
     var ordered: [HunkFunction] {
-        let all = order.compactMap { best[$0] }
-        return FunctionRelation.allCases.flatMap { r in all.filter { $0.relation == r } }
+        FunctionRelation.allCases.flatMap { r in all.filter { $0.relation == r } }
     }
 }

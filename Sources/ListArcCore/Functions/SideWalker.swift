@@ -31,8 +31,11 @@ struct SideWalker {
     private var inMacro = false
     private var pending: Pending?
     private(set) var roles: [Role] = []
-    private(set) var codes: [[UInt8]] = []
-    private(set) var comments: [[UInt8]] = []
+    /// The last line fed, split: its code and its comment text. Only the changed
+    /// lines' are needed, so the caller reads them right after feeding one, and the
+    /// buffers are reused for the next line.
+    private(set) var code: [UInt8] = []
+    private(set) var comment: [UInt8] = []
 
     init() {}
 
@@ -50,17 +53,15 @@ struct SideWalker {
 
     /// Forget per-line results (after feeding a file prefix in exact mode), keep the state.
     mutating func rebase() {
-        roles = []; codes = []; comments = []
+        roles = []
         if pending != nil { pending?.start = 0 }
     }
 
     mutating func feed(_ raw: [UInt8]) {
         let idx = roles.count
         let wasInComment = lexer.inBlockComment
-        let (code, comment) = lexer.split(raw)
+        lexer.split(raw, code: &code, comment: &comment)
         roles.append(Role(function: inFunction ? function : nil, alias: inFunction ? alias : nil))
-        codes.append(code)
-        comments.append(comment)
         let first = ByteScan.skipSpaces(raw, 0)
         let col0 = first == 0 && !raw.isEmpty
         if inMacro { inMacro = raw.last == 0x5C; return }
@@ -179,14 +180,15 @@ struct SideWalker {
         return !isLabel(code)
     }
 
+    private static let notLabels = ByteWords(["default", "case", "public", "private"])
+
     /// `name:` alone (goto label), not `name::` or `case x:`.
     private func isLabel(_ code: [UInt8]) -> Bool {
         var i = ByteScan.skipSpaces(code, 0)
         let s = i
         while i < code.count && ByteScan.isIdent(code[i]) { i += 1 }
         guard i > s else { return false }
-        let word = ByteScan.string(code, s..<i)
-        if word == "default" || word == "case" || word == "public" || word == "private" { return false }
+        if Self.notLabels.contains(code, s..<i) { return false }
         i = ByteScan.skipSpaces(code, i)
         guard i < code.count, code[i] == 0x3A, i + 1 >= code.count || code[i + 1] != 0x3A else { return false }
         return true
