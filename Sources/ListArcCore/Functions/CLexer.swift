@@ -13,37 +13,42 @@ struct CLexer {
     }
 
     /// The same into buffers the caller reuses line after line, so a hunk's lines
-    /// cost no allocation each.
+    /// cost no allocation each. The code starts as a copy of the line (one block
+    /// copy) and only comments and literal contents are blanked in it.
     mutating func split(_ b: [UInt8], code: inout [UInt8], comment: inout [UInt8]) {
         code.removeAll(keepingCapacity: true)
-        code.append(contentsOf: repeatElement(0x20, count: b.count))
+        code.append(contentsOf: b)
         comment.removeAll(keepingCapacity: true)
         var i = 0
         while i < b.count {
-            let c = b[i]
             if inBlockComment {
-                if c == 0x2A, i + 1 < b.count, b[i + 1] == 0x2F { inBlockComment = false; comment.append(0x20); i += 2; continue }
-                comment.append(c)
-                i += 1
+                let start = i
+                while i < b.count && !(b[i] == 0x2A && i + 1 < b.count && b[i + 1] == 0x2F) { i += 1 }
+                comment.append(contentsOf: b[start..<i])
+                if i < b.count { inBlockComment = false; comment.append(0x20); i += 2 }
+                Self.blank(&code, start..<i)
                 continue
             }
+            let c = b[i]
             if c == 0x2F, i + 1 < b.count {
-                if b[i + 1] == 0x2A { inBlockComment = true; i += 2; continue }
-                if b[i + 1] == 0x2F { comment.append(contentsOf: b[(i + 2)...]); break }
+                if b[i + 1] == 0x2A { inBlockComment = true; Self.blank(&code, i..<(i + 2)); i += 2; continue }
+                if b[i + 1] == 0x2F { comment.append(contentsOf: b[(i + 2)...]); Self.blank(&code, i..<b.count); break }
             }
             if c == 0x22 || c == 0x27 {
-                code[i] = c
                 var j = i + 1
                 while j < b.count && b[j] != c {
                     if b[j] == 0x5C { j += 1 }
                     j += 1
                 }
-                if j < b.count { code[j] = c }
+                Self.blank(&code, (i + 1)..<min(j, b.count))     // the quotes themselves stay
                 i = j + 1
                 continue
             }
-            code[i] = c
             i += 1
         }
+    }
+
+    private static func blank(_ code: inout [UInt8], _ r: Range<Int>) {
+        for k in r { code[k] = 0x20 }
     }
 }
