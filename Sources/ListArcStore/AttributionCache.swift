@@ -7,22 +7,61 @@ import ListArcCore
 /// the costliest step of storing it. `FunctionAttributor.functions(in:)` depends on
 /// the hunk alone, so a hit returns exactly what a new call would.
 ///
-/// Keyed by a 128-bit digest of the hunk (two differently prefixed SipHashes over
-/// every field), not the hunk itself: the cache holds no hunk text, so it costs a few
-/// megabytes of memory at most. Bounded: when the entries' estimated size passes
-/// `byteLimit` it starts afresh.
+/// Keyed by a 128-bit digest of the hunk (every field), not the hunk itself: the
+/// cache holds no hunk text, so it costs a few megabytes of memory at most.
+/// Bounded: when the entries' estimated size passes `byteLimit` it starts afresh.
 final class AttributionCache: @unchecked Sendable {
     private struct Key: Hashable {
-        var a: Int
-        var b: Int
+        var sip: Int
+        var mix: UInt64
         init(_ hunk: Hunk) {
-            var first = Hasher(), second = Hasher()
-            first.combine(0x6C69_7374)
-            second.combine(0x6172_6321)
-            hunk.hash(into: &first)
-            hunk.hash(into: &second)
-            a = first.finalize()
-            b = second.finalize()
+            var d = Digest()
+            d.add(hunk.oldStart); d.add(hunk.oldCount); d.add(hunk.newStart); d.add(hunk.newCount)
+            d.add(hunk.complete ? 1 : 0)
+            d.add(hunk.lines.count)
+            d.add(hunk.section)
+            for line in hunk.lines { d.add(line) }
+            if let header = hunk.originalHeaderLine { d.add(header) } else { d.add(-1) }
+            sip = d.sip.finalize()
+            mix = d.mix
+        }
+    }
+
+    /// One pass over the hunk's bytes feeding two 64-bit lanes: a SipHash under the
+    /// process's random seed (`Hasher`), which crafted mail cannot aim collisions
+    /// at, and a multiply-mix of the same 8-byte words that adds 64 bits against
+    /// chance collisions. Two whole-hunk `Hasher` passes cost twice the SipHash.
+    private struct Digest {
+        private static let seed = UInt64.random(in: .min ... .max)
+        var sip = Hasher()
+        var mix = Digest.seed
+
+        mutating func add(_ n: Int) {
+            sip.combine(n)
+            stir(UInt64(bitPattern: Int64(n)))
+        }
+
+        /// Length first, so the strings' boundaries are part of the digest.
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                let bytes = UnsafeRawBufferPointer(utf8)
+                add(bytes.count)
+                sip.combine(bytes: bytes)
+                var i = 0
+                while i + 8 <= bytes.count {
+                    stir(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                for k in i..<bytes.count { tail |= UInt64(bytes[k]) << (8 * (k - i)) }
+                stir(tail)
+            }
+        }
+
+        private mutating func stir(_ word: UInt64) {
+            let p = (mix ^ word).multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+            mix = p.high ^ p.low
         }
     }
 

@@ -91,17 +91,18 @@ enum CDeclaration {
     /// function: the caller leaves that one out.
     static func calls(_ code: [UInt8]) -> [String] {
         var out: [String] = []
-        var i = 0
-        while i < code.count {
-            guard ByteScan.isIdent(code[i]) else { i += 1; continue }
+        // From each `(` back over blanks to the identifier before it: most bytes are
+        // only compared with `(`, and each identifier is seen once.
+        for j in code.indices where code[j] == 0x28 {
+            var i = j
+            while i > 0 && ByteScan.isSpace(code[i - 1]) { i -= 1 }
+            let e = i
+            while i > 0 && ByteScan.isIdent(code[i - 1]) { i -= 1 }
             let s = i
-            while i < code.count && ByteScan.isIdent(code[i]) { i += 1 }
-            guard !ByteScan.isDigit(code[s]) else { continue }
-            let j = ByteScan.skipSpaces(code, i)
-            guard j < code.count, code[j] == 0x28 else { continue }
+            guard s < e, !ByteScan.isDigit(code[s]) else { continue }
             if s > 0 && (code[s - 1] == 0x2E || (s > 1 && code[s - 1] == 0x3E && code[s - 2] == 0x2D)) { continue }
-            if isMacroName(code[s..<i]) || keywordWords.contains(code, s..<i) || attributeWords.contains(code, s..<i) { continue }
-            let word = ByteScan.string(code, s..<i)
+            if isMacroName(code[s..<e]) || keywordWords.contains(code, s..<e) || attributeWords.contains(code, s..<e) { continue }
+            let word = ByteScan.string(code, s..<e)
             if !out.contains(word) { out.append(word) }
         }
         return out

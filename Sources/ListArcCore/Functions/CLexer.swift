@@ -18,7 +18,7 @@ struct CLexer {
     mutating func split(_ b: [UInt8], code: inout [UInt8], comment: inout [UInt8]) {
         code.removeAll(keepingCapacity: true)
         code.append(contentsOf: b)
-        comment.removeAll(keepingCapacity: true)
+        if !comment.isEmpty { comment.removeAll(keepingCapacity: true) }   // most lines have none
         var i = 0
         while i < b.count {
             if inBlockComment {
@@ -29,6 +29,9 @@ struct CLexer {
                 Self.blank(&code, start..<i)
                 continue
             }
+            // Plain code stays as copied: skip to the next byte that may open a comment or literal.
+            while i < b.count && b[i] != 0x2F && b[i] != 0x22 && b[i] != 0x27 { i += 1 }
+            guard i < b.count else { break }
             let c = b[i]
             if c == 0x2F, i + 1 < b.count {
                 if b[i + 1] == 0x2A { inBlockComment = true; Self.blank(&code, i..<(i + 2)); i += 2; continue }

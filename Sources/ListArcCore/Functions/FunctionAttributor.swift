@@ -61,11 +61,11 @@ public enum FunctionAttributor {
             switch marker {
             case 0x2D:
                 old.feed(body)
-                changes.append(change(i, .old, old, number: oldNumber))
+                changes.append(change(i, .old, role: old.roles.count - 1, number: oldNumber, code: old.code, comment: old.comment))
                 oldNumber += 1
             case 0x2B:
                 new.feed(body)
-                changes.append(change(i, .new, new, number: newNumber))
+                changes.append(change(i, .new, role: new.roles.count - 1, number: newNumber, code: new.code, comment: new.comment))
                 newNumber += 1
             default:
                 old.feed(body)
@@ -110,10 +110,10 @@ public enum FunctionAttributor {
         if copied == nil { buffer.append(contentsOf: line.utf8.dropFirst(count)) }
     }
 
-    /// The line just fed to `walker`, read while its split is at hand.
-    private static func change(_ index: Int, _ side: ChangedLine.Side, _ walker: SideWalker, number: Int) -> Change {
-        Change(index: index, side: side, role: walker.roles.count - 1, number: number, calls: CDeclaration.calls(walker.code),
-               mentions: walker.comment.isEmpty ? [] : CDeclaration.mentions(walker.comment))
+    /// The line just fed to a walker, read while its split is at hand.
+    private static func change(_ index: Int, _ side: ChangedLine.Side, role: Int, number: Int, code: [UInt8], comment: [UInt8]) -> Change {
+        Change(index: index, side: side, role: role, number: number, calls: CDeclaration.calls(code),
+               mentions: comment.isEmpty ? [] : CDeclaration.mentions(comment))
     }
 
     private static func side(_ hunk: Hunk, keep marker: UInt8) -> [[UInt8]] {
