@@ -28,6 +28,16 @@ import Testing
         #expect(cache.count == 21)
     }
 
+    /// The key covers where each line ends, not only the bytes in a row.
+    @Test func lineBoundariesAreKeyed() {
+        let cache = AttributionCache()
+        let a = Hunk(oldStart: 1, oldCount: 2, newStart: 1, newCount: 2, section: "int f(void)", lines: ["+\tfoo(x", "+); bar(y);"])
+        let b = Hunk(oldStart: 1, oldCount: 2, newStart: 1, newCount: 2, section: "int f(void)", lines: ["+\tfoo(x);", "+ bar(y);"])
+        let c = Hunk(oldStart: 1, oldCount: 2, newStart: 1, newCount: 2, section: "int f(void", lines: [")+\tfoo(x);", "+ bar(y);"])
+        for h in [a, b, c, a, b, c] { #expect(cache.functions(in: h) == FunctionAttributor.functions(in: h)) }
+        #expect(cache.count == 3)
+    }
+
     @Test func staysWithinItsLimit() {
         let cache = AttributionCache(byteLimit: 400)
         for n in 0..<200 {
