@@ -53,6 +53,7 @@ struct BatchWriter {
     private let insertFrame: RawStatement
     private let insertHunkFunction: RawStatement
     private let insertFunctionHunk: RawStatement
+    private let insertHunkLabel: RawStatement
 
     static let messageColumns = """
         message_id, synthetic_id, list, source_url, origin, copy_rank, subject, subject_key, author, author_name,
@@ -95,9 +96,11 @@ struct BatchWriter {
             """)
         insertHunkFunction = try RawStatement(db, "INSERT OR IGNORE INTO hunk_functions (hunk, function, relation) VALUES (?, ?, ?)")
         insertFunctionHunk = try RawStatement(db, """
-            INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
-                                                  new_start, message_id, subject, date_text, old_path, new_path, header, section)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, new_start, list)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertHunkLabel = try RawStatement(db, """
+            INSERT INTO hunk_labels (hunk, message_id, subject, date_text, old_path, new_path, header, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFrame = try RawStatement(db, """
             INSERT INTO report_frames (report, position, function, offset, size, module, file, line, reliable, inlined)
@@ -216,7 +219,7 @@ struct BatchWriter {
         }
     }
 
-    /// The message columns a `function_hunks` row repeats.
+    /// What a `search function` hit shows of the message.
     struct StoredMessage {
         var row: Int64
         var id: String
@@ -228,23 +231,28 @@ struct BatchWriter {
 
     /// The hunk's functions (heuristic attribution), for `search function` and blame
     /// candidates; a macro-defined function is also stored under its macro form
-    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`). Each link is written twice: to
-    /// `hunk_functions`, and with everything a search shows to `function_hunks`
-    /// (bound here from what was just stored, not selected back through four joins).
+    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`). Each link goes to `hunk_functions`
+    /// and, with what a search sorts and filters on, to `function_hunks`; the strings a
+    /// hit shows go once per hunk to `hunk_labels`.
     private func storeFunctions(_ functions: [HunkFunction], hunk: Hunk, header: String, id hunkID: Int64, fingerprint: Int64,
                                 file: FileDiff, id fileID: Int64, depth: Int, message m: StoredMessage) throws {
+        var linked = false
         for f in functions {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
                 insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
                 try insertHunkFunction.run()
                 let s = insertFunctionHunk
                 s.bind(1, name); s.bind(2, hunkID); s.bind(3, f.relation.strength); s.bind(4, fingerprint); s.bind(5, depth)
-                s.bind(6, m.date); s.bind(7, m.row); s.bind(8, fileID); s.bind(9, m.list); s.bind(10, hunk.newStart)
-                s.bind(11, m.id); s.bind(12, m.subject); s.bind(13, m.dateText); s.bind(14, file.oldPath); s.bind(15, file.newPath)
-                s.bind(16, header); s.bind(17, hunk.section)
+                s.bind(6, m.date); s.bind(7, m.row); s.bind(8, fileID); s.bind(9, hunk.newStart); s.bind(10, m.list)
                 try s.run()
+                linked = true
             }
         }
+        guard linked else { return }
+        let s = insertHunkLabel
+        s.bind(1, hunkID); s.bind(2, m.id); s.bind(3, m.subject); s.bind(4, m.dateText); s.bind(5, file.oldPath); s.bind(6, file.newPath)
+        s.bind(7, header); s.bind(8, hunk.section)
+        try s.run()
     }
 
     private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: StoredMessage) throws {

@@ -176,6 +176,7 @@ enum Schema {
         }
         m.registerMigration("v2 hunk fingerprints") { db in try Schema.addHunkFingerprints(db) }
         m.registerMigration("v3 function hunks") { db in try Schema.addFunctionHunks(db) }
+        m.registerMigration("v4 hunk labels") { db in try Schema.addHunkLabels(db) }
         return m
     }
 }
