@@ -24,7 +24,7 @@ import Testing
         let again = try Archive(path: t.path)
         #expect(try again.statistics().messages == 1)
         let migrations = try again.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1", "v2 hunk fingerprints", "v3 function hunks", "v4 hunk labels"])
+        #expect(migrations == ["v1", "v2 hunk fingerprints", "v3 function hunks", "v4 hunk labels", "v5 full-text merges"])
     }
 
     @Test func missingArchiveIsAnErrorWhenNotCreating() {
