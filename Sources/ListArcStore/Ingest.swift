@@ -157,7 +157,7 @@ struct BatchWriter {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }
-        try storeAnalysis(analysis, of: StoredMessage(row: rowID, id: id, subject: m.subject, date: analysis.date,
+        try storeAnalysis(analysis, of: MessageRow(row: rowID, id: id, subject: m.subject, date: analysis.date,
                                                      dateText: m.date, list: list))
     }
 
@@ -220,7 +220,7 @@ struct BatchWriter {
     }
 
     /// What a `search function` hit shows of the message.
-    struct StoredMessage {
+    struct MessageRow {
         var row: Int64
         var id: String
         var subject: String
@@ -235,7 +235,7 @@ struct BatchWriter {
     /// and, with what a search sorts and filters on, to `function_hunks`; the strings a
     /// hit shows go once per hunk to `hunk_labels`.
     private func storeFunctions(_ functions: [HunkFunction], hunk: Hunk, header: String, id hunkID: Int64, fingerprint: Int64,
-                                file: FileDiff, id fileID: Int64, depth: Int, message m: StoredMessage) throws {
+                                file: FileDiff, id fileID: Int64, depth: Int, message m: MessageRow) throws {
         var linked = false
         for f in functions {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
@@ -255,7 +255,7 @@ struct BatchWriter {
         try s.run()
     }
 
-    private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: StoredMessage) throws {
+    private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: MessageRow) throws {
         let message = stored.row
         for (part, e) in a.embedded {
             let s = insertEmbedded
