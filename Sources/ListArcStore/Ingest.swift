@@ -67,8 +67,8 @@ struct BatchWriter {
         self.parserVersion = parserVersion
         self.fetchedAt = fetchedAt
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version FROM messages WHERE message_id = ?")
-        let placeholders = Array(repeating: "?", count: 24).joined(separator: ", ")
-        insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns)) VALUES (\(placeholders))")
+        let placeholders = Array(repeating: "?", count: 25).joined(separator: ", ")
+        insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns), thread_root) VALUES (\(placeholders))")
         let assignments = BatchWriter.messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
         updateMessage = try RawStatement(db, "UPDATE messages SET \(assignments.joined(separator: ", ")), thread_root = NULL WHERE id = ?25")
         insertFTS = try RawStatement(db, "INSERT INTO messages_fts (rowid, subject, author, body) VALUES (?, ?, ?, ?)")
@@ -140,6 +140,10 @@ struct BatchWriter {
             guard let analysis else { return }
             list = try listID(for: m)
             try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            // The root as the stored messages say now: SQLite rewrites a whole row (raw
+            // mail and all) to change one column, and the thread pass after the batch
+            // only rewrites a row whose root then differs (a parent that came later).
+            insertMessage.bind(25, try (m.inReplyTo ?? m.references.last).map(ThreadMaintenance(db).root) ?? id)
             rowID = try insertMessage.run()
             summary.new += 1
         }
