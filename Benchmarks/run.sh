@@ -58,6 +58,9 @@ open my $fh, '<', $ARGV[0] or die;
 $ibx->import_mbox($fh, 'mboxrd');
 PL
 measure "public-inbox import+index" perl "$work/import.pl" "$work/corpus.mbox"
+# public-inbox-index itself: the same index built again from the inbox's git history.
+rm -rf "$work/pi/xap15" "$work/pi/msgmap.sqlite3"*
+measure "public-inbox-index (from git)" public-inbox-index "$work/pi"
 mkdir -p "$work/maildir/cur" "$work/maildir/new" "$work/maildir/tmp"
 i=0; for f in "$work/split"/*; do i=$((i+1)); cp "$f" "$work/maildir/cur/$i.bench:2,S"; done
 printf '[database]\npath=%s\n[new]\ntags=new\n' "$work/maildir" >"$work/notmuch-config"
