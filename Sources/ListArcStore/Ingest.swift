@@ -109,7 +109,7 @@ struct BatchWriter {
     }
 
     mutating func store(_ prepared: PreparedMessage, into summary: inout IngestSummary) throws {
-        let m = prepared.message
+        let m = prepared.message, fields = prepared.fields
         if let why = prepared.rejection {
             summary.reject(prepared.label, why)
             return
@@ -130,20 +130,20 @@ struct BatchWriter {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
             try removeAnalysis(of: rowID)
-            list = try listID(for: m)
-            try bindMessage(updateMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            list = try listID(for: fields.list)
+            try bindMessage(updateMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
-            list = try listID(for: m)
-            try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            list = try listID(for: fields.list)
+            try bindMessage(insertMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             // The root as the stored messages say now: SQLite rewrites a whole row (raw
             // mail and all) to change one column, and the thread pass after the batch
             // only rewrites a row whose root then differs (a parent that came later).
-            insertMessage.bind(25, try (m.inReplyTo ?? m.references.last).map(ThreadMaintenance(db).root) ?? id)
+            insertMessage.bind(25, try fields.declaredParent.map(ThreadMaintenance(db).root) ?? id)
             rowID = try insertMessage.run()
             summary.new += 1
         }
@@ -154,49 +154,47 @@ struct BatchWriter {
             mentions = Set(node.mentions)
         }
         touched.append((id, analysis.subjectKey, analysis.date))
-        insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
+        insertFTS.bind(1, rowID); insertFTS.bind(2, fields.subject); insertFTS.bind(3, fields.from); insertFTS.bind(4, m.body)
         try insertFTS.run()
         try recordSource(m, message: rowID)
         for mention in mentions {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }
-        try storeAnalysis(analysis, of: MessageRow(row: rowID, id: id, subject: m.subject, date: analysis.date,
-                                                     dateText: m.date, list: list))
+        try storeAnalysis(analysis, of: MessageRow(row: rowID, id: id, subject: fields.subject, date: analysis.date,
+                                                     dateText: fields.date, list: list))
     }
 
-    private func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, list: Int64?,
-                             analysis: PreparedMessage.Analysis, rank: Int) throws {
-        let author = Author(m.from)
-        let declared = m.inReplyTo ?? m.references.last
+    private func bindMessage(_ s: RawStatement, _ m: MailMessage, _ f: PreparedMessage.Fields, id: String, synthetic: Bool,
+                             list: Int64?, analysis: PreparedMessage.Analysis, rank: Int) throws {
         s.bind(1, id)
         s.bind(2, synthetic)
         s.bind(3, list)
         s.bind(4, m.sourceURL)
         s.bind(5, m.origin.rawValue)
         s.bind(6, rank)
-        s.bind(7, m.subject)
+        s.bind(7, f.subject)
         s.bind(8, analysis.subjectKey)
-        s.bind(9, m.from)
-        s.bind(10, author.name)
-        s.bind(11, author.address)
+        s.bind(9, f.from)
+        s.bind(10, f.author.name)
+        s.bind(11, f.author.address)
         s.bind(12, analysis.date)
-        s.bind(13, m.date)
-        s.bind(14, m.inReplyTo)
-        s.bind(15, m.references.isEmpty ? nil : m.references.joined(separator: " "))
+        s.bind(13, f.date)
+        s.bind(14, f.inReplyTo)
+        s.bind(15, f.references.isEmpty ? nil : f.references.joined(separator: " "))
         s.bind(16, m.raw)
         s.bind(17, m.body)
         s.bind(18, m.addressesObfuscated)
         s.bind(19, parserVersion)
         s.bind(20, analysis.hash)
         s.bind(21, fetchedAt)
-        s.bind(22, declared)
+        s.bind(22, f.declaredParent)
         s.bind(23, false)
         s.bind(24, analysis.reply != nil)   // needs_inference: ThreadMaintenance finds its parent
     }
 
-    private mutating func listID(for m: MailMessage) throws -> Int64? {
-        guard let (host, name) = ListName.of(m) else { return nil }
+    private mutating func listID(for list: (host: String, name: String)?) throws -> Int64? {
+        guard let (host, name) = list else { return nil }
         let key = host + "/" + name
         if let id = listIDs[key] { return id }
         try db.execute(sql: "INSERT INTO lists (name, host) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [name, host])
