@@ -18,7 +18,7 @@ enum CopyRank {
 
     /// Fingerprint of everything stored about the copy.
     static func contentHash(_ m: MailMessage) -> String {
-        var h = ContentHash()
+        var h = TextDigest()
         h.add(m.origin.rawValue)
         h.add(m.addressesObfuscated ? 1 : 0)
         if let raw = m.raw {

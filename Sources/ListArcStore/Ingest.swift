@@ -53,6 +53,7 @@ struct BatchWriter {
     private let insertFrame: RawStatement
     private let insertHunkFunction: RawStatement
     private let insertFunctionHunk: RawStatement
+    private let insertHunkLabel: RawStatement
 
     static let messageColumns = """
         message_id, synthetic_id, list, source_url, origin, copy_rank, subject, subject_key, author, author_name,
@@ -66,8 +67,8 @@ struct BatchWriter {
         self.parserVersion = parserVersion
         self.fetchedAt = fetchedAt
         lookup = try db.makeStatement(sql: "SELECT id, content_hash, copy_rank, parser_version FROM messages WHERE message_id = ?")
-        let placeholders = Array(repeating: "?", count: 24).joined(separator: ", ")
-        insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns)) VALUES (\(placeholders))")
+        let placeholders = Array(repeating: "?", count: 25).joined(separator: ", ")
+        insertMessage = try RawStatement(db, "INSERT INTO messages (\(BatchWriter.messageColumns), thread_root) VALUES (\(placeholders))")
         let assignments = BatchWriter.messageColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
         updateMessage = try RawStatement(db, "UPDATE messages SET \(assignments.joined(separator: ", ")), thread_root = NULL WHERE id = ?25")
         insertFTS = try RawStatement(db, "INSERT INTO messages_fts (rowid, subject, author, body) VALUES (?, ?, ?, ?)")
@@ -95,9 +96,11 @@ struct BatchWriter {
             """)
         insertHunkFunction = try RawStatement(db, "INSERT OR IGNORE INTO hunk_functions (hunk, function, relation) VALUES (?, ?, ?)")
         insertFunctionHunk = try RawStatement(db, """
-            INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
-                                                  new_start, message_id, subject, date_text, old_path, new_path, header, section)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, new_start, list)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertHunkLabel = try RawStatement(db, """
+            INSERT INTO hunk_labels (hunk, message_id, subject, date_text, old_path, new_path, header, section) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertFrame = try RawStatement(db, """
             INSERT INTO report_frames (report, position, function, offset, size, module, file, line, reliable, inlined)
@@ -106,7 +109,7 @@ struct BatchWriter {
     }
 
     mutating func store(_ prepared: PreparedMessage, into summary: inout IngestSummary) throws {
-        let m = prepared.message
+        let m = prepared.message, fields = prepared.fields
         if let why = prepared.rejection {
             summary.reject(prepared.label, why)
             return
@@ -127,16 +130,20 @@ struct BatchWriter {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
             try removeAnalysis(of: rowID)
-            list = try listID(for: m)
-            try bindMessage(updateMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            list = try listID(for: fields.list)
+            try bindMessage(updateMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
             if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
             guard let analysis else { return }
-            list = try listID(for: m)
-            try bindMessage(insertMessage, m, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            list = try listID(for: fields.list)
+            try bindMessage(insertMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
+            // The root as the stored messages say now: SQLite rewrites a whole row (raw
+            // mail and all) to change one column, and the thread pass after the batch
+            // only rewrites a row whose root then differs (a parent that came later).
+            insertMessage.bind(25, try fields.declaredParent.map(ThreadMaintenance(db).root) ?? id)
             rowID = try insertMessage.run()
             summary.new += 1
         }
@@ -147,49 +154,47 @@ struct BatchWriter {
             mentions = Set(node.mentions)
         }
         touched.append((id, analysis.subjectKey, analysis.date))
-        insertFTS.bind(1, rowID); insertFTS.bind(2, m.subject); insertFTS.bind(3, m.from); insertFTS.bind(4, m.body)
+        insertFTS.bind(1, rowID); insertFTS.bind(2, fields.subject); insertFTS.bind(3, fields.from); insertFTS.bind(4, m.body)
         try insertFTS.run()
         try recordSource(m, message: rowID)
         for mention in mentions {
             insertMention.bind(1, rowID); insertMention.bind(2, mention)
             try insertMention.run()
         }
-        try storeAnalysis(analysis, of: StoredMessage(row: rowID, id: id, subject: m.subject, date: analysis.date,
-                                                     dateText: m.date, list: list))
+        try storeAnalysis(analysis, of: MessageRow(row: rowID, id: id, subject: fields.subject, date: analysis.date,
+                                                     dateText: fields.date, list: list))
     }
 
-    private func bindMessage(_ s: RawStatement, _ m: MailMessage, id: String, synthetic: Bool, list: Int64?,
-                             analysis: PreparedMessage.Analysis, rank: Int) throws {
-        let author = Author(m.from)
-        let declared = m.inReplyTo ?? m.references.last
+    private func bindMessage(_ s: RawStatement, _ m: MailMessage, _ f: PreparedMessage.Fields, id: String, synthetic: Bool,
+                             list: Int64?, analysis: PreparedMessage.Analysis, rank: Int) throws {
         s.bind(1, id)
         s.bind(2, synthetic)
         s.bind(3, list)
         s.bind(4, m.sourceURL)
         s.bind(5, m.origin.rawValue)
         s.bind(6, rank)
-        s.bind(7, m.subject)
+        s.bind(7, f.subject)
         s.bind(8, analysis.subjectKey)
-        s.bind(9, m.from)
-        s.bind(10, author.name)
-        s.bind(11, author.address)
+        s.bind(9, f.from)
+        s.bind(10, f.author.name)
+        s.bind(11, f.author.address)
         s.bind(12, analysis.date)
-        s.bind(13, m.date)
-        s.bind(14, m.inReplyTo)
-        s.bind(15, m.references.isEmpty ? nil : m.references.joined(separator: " "))
+        s.bind(13, f.date)
+        s.bind(14, f.inReplyTo)
+        s.bind(15, f.references.isEmpty ? nil : f.references.joined(separator: " "))
         s.bind(16, m.raw)
         s.bind(17, m.body)
         s.bind(18, m.addressesObfuscated)
         s.bind(19, parserVersion)
         s.bind(20, analysis.hash)
         s.bind(21, fetchedAt)
-        s.bind(22, declared)
+        s.bind(22, f.declaredParent)
         s.bind(23, false)
         s.bind(24, analysis.reply != nil)   // needs_inference: ThreadMaintenance finds its parent
     }
 
-    private mutating func listID(for m: MailMessage) throws -> Int64? {
-        guard let (host, name) = ListName.of(m) else { return nil }
+    private mutating func listID(for list: (host: String, name: String)?) throws -> Int64? {
+        guard let (host, name) = list else { return nil }
         let key = host + "/" + name
         if let id = listIDs[key] { return id }
         try db.execute(sql: "INSERT INTO lists (name, host) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [name, host])
@@ -216,8 +221,8 @@ struct BatchWriter {
         }
     }
 
-    /// The message columns a `function_hunks` row repeats.
-    struct StoredMessage {
+    /// What a `search function` hit shows of the message.
+    struct MessageRow {
         var row: Int64
         var id: String
         var subject: String
@@ -228,26 +233,31 @@ struct BatchWriter {
 
     /// The hunk's functions (heuristic attribution), for `search function` and blame
     /// candidates; a macro-defined function is also stored under its macro form
-    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`). Each link is written twice: to
-    /// `hunk_functions`, and with everything a search shows to `function_hunks`
-    /// (bound here from what was just stored, not selected back through four joins).
+    /// (`SYSCALL_DEFINE1(brk)` next to `sys_brk`). Each link goes to `hunk_functions`
+    /// and, with what a search sorts and filters on, to `function_hunks`; the strings a
+    /// hit shows go once per hunk to `hunk_labels`.
     private func storeFunctions(_ functions: [HunkFunction], hunk: Hunk, header: String, id hunkID: Int64, fingerprint: Int64,
-                                file: FileDiff, id fileID: Int64, depth: Int, message m: StoredMessage) throws {
+                                file: FileDiff, id fileID: Int64, depth: Int, message m: MessageRow) throws {
+        var linked = false
         for f in functions {
             for name in [f.function, f.alias].compactMap({ $0 }) where !name.isEmpty {
                 insertHunkFunction.bind(1, hunkID); insertHunkFunction.bind(2, name); insertHunkFunction.bind(3, f.relation.rawValue)
                 try insertHunkFunction.run()
                 let s = insertFunctionHunk
                 s.bind(1, name); s.bind(2, hunkID); s.bind(3, f.relation.strength); s.bind(4, fingerprint); s.bind(5, depth)
-                s.bind(6, m.date); s.bind(7, m.row); s.bind(8, fileID); s.bind(9, m.list); s.bind(10, hunk.newStart)
-                s.bind(11, m.id); s.bind(12, m.subject); s.bind(13, m.dateText); s.bind(14, file.oldPath); s.bind(15, file.newPath)
-                s.bind(16, header); s.bind(17, hunk.section)
+                s.bind(6, m.date); s.bind(7, m.row); s.bind(8, fileID); s.bind(9, hunk.newStart); s.bind(10, m.list)
                 try s.run()
+                linked = true
             }
         }
+        guard linked else { return }
+        let s = insertHunkLabel
+        s.bind(1, hunkID); s.bind(2, m.id); s.bind(3, m.subject); s.bind(4, m.dateText); s.bind(5, file.oldPath); s.bind(6, file.newPath)
+        s.bind(7, header); s.bind(8, hunk.section)
+        try s.run()
     }
 
-    private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: StoredMessage) throws {
+    private func storeAnalysis(_ a: PreparedMessage.Analysis, of stored: MessageRow) throws {
         let message = stored.row
         for (part, e) in a.embedded {
             let s = insertEmbedded

@@ -18,6 +18,32 @@ public struct PreparedMessage: Sendable {
     /// stored (see `StoredCopies`); the writer analyses it after all if that changed.
     let analysis: Analysis?
 
+    /// The header values the writer binds, read once here (each is a scan of the
+    /// header list, some a parse) rather than on the writer's thread.
+    let fields: Fields
+
+    struct Fields: Sendable {
+        var subject: String
+        var from: String
+        var author: Author
+        var date: String?
+        var inReplyTo: String?
+        var references: [String]
+        var list: (host: String, name: String)?
+        /// The parent the message names: In-Reply-To, else the last reference.
+        var declaredParent: String? { inReplyTo ?? references.last }
+
+        init(_ m: MailMessage) {
+            subject = m.subject
+            from = m.from
+            author = Author(from)
+            date = m.date
+            inReplyTo = m.inReplyTo
+            references = m.references
+            list = ListName.of(m)
+        }
+    }
+
     /// Bytes of text the message holds (for bounding batches).
     public var bytes: Int { message.raw?.utf8.count ?? message.body.utf8.count }
 
@@ -44,6 +70,7 @@ public struct PreparedMessage: Sendable {
     /// A message not analysed: an equal or better copy is stored already.
     public init(unanalysed message: MailMessage) {
         self.message = message
+        fields = Fields(message)
         (id, synthetic) = PreparedMessage.identity(of: message)
         rank = CopyRank.of(message)
         rejection = PreparedMessage.rejection(of: message, id: id)
@@ -52,6 +79,7 @@ public struct PreparedMessage: Sendable {
 
     init(_ analysed: AnalysedMessage, attributions: AttributionCache) {
         let m = analysed.message
+        fields = Fields(m)
         (id, synthetic) = PreparedMessage.identity(of: m)
         rank = CopyRank.of(m)
         rejection = PreparedMessage.rejection(of: m, id: id)

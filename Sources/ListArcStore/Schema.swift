@@ -176,6 +176,8 @@ enum Schema {
         }
         m.registerMigration("v2 hunk fingerprints") { db in try Schema.addHunkFingerprints(db) }
         m.registerMigration("v3 function hunks") { db in try Schema.addFunctionHunks(db) }
+        m.registerMigration("v4 hunk labels") { db in try Schema.addHunkLabels(db) }
+        m.registerMigration("v5 full-text merges") { db in try Schema.tuneFullTextMerges(db) }
         return m
     }
 }

@@ -10,8 +10,8 @@ extension Schema {
     /// copies shown. `function_hunks_keys` holds the integers alone (a sixth of a row):
     /// a search that shows the newest N hits scans it, and looks up the strings of
     /// those N by hunk. Kept in step with
-    /// `hunk_functions`: filled per hunk at ingest (`BatchWriter.storeFunctions`), emptied by
-    /// a trigger when its links go (a replaced message's diffs cascade down to them).
+    /// `hunk_functions`: filled at ingest, emptied by a trigger when its links go (a
+    /// replaced message's diffs cascade down to them). v4 splits it (`addHunkLabels`).
     static func addFunctionHunks(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE function_hunks (
@@ -48,8 +48,7 @@ extension Schema {
         "CASE \(column) WHEN 'modifies' THEN 3 WHEN 'calls' THEN 2 ELSE 1 END"
     }
 
-    /// The rows of `function_hunks` from the tables they summarise (the migration of an
-    /// existing archive; ingest binds the same values row by row).
+    /// The rows of v3's `function_hunks` from the tables they summarise.
     static let functionHunksFill = """
         INSERT OR IGNORE INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
                                               new_start, message_id, subject, date_text, old_path, new_path, header, section)

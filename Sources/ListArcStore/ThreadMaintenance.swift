@@ -21,7 +21,8 @@ struct ThreadMaintenance {
             let candidates = try candidates(for: reply, cache: &cache)
             var parent = ParentInference.parent(of: reply, among: candidates)?.parent
             if let p = parent, try isAncestor(reply.id, of: p) { parent = nil }
-            let current = try Row.fetchOne(db, sql: "SELECT parent_id, parent_inferred FROM messages WHERE message_id = ?", arguments: [reply.id])
+            let current = try Row.fetchOne(db.cachedStatement(sql: "SELECT parent_id, parent_inferred FROM messages WHERE message_id = ?"),
+                                           arguments: [reply.id])
             let currentParent: String? = current?["parent_id"]
             if currentParent != parent {
                 try db.execute(sql: "UPDATE messages SET parent_id = ?, parent_inferred = ? WHERE message_id = ?",
@@ -116,11 +117,12 @@ struct ThreadMaintenance {
 
     /// Whether `ancestor` is `id` or above it through stored parent links.
     private func isAncestor(_ ancestor: String, of id: String) throws -> Bool {
+        let parentOf = try self.parentOf
         var cursor: String? = id
         var seen: Set<String> = []
         while let c = cursor, seen.insert(c).inserted {
             if c == ancestor { return true }
-            cursor = try String.fetchOne(db, sql: "SELECT parent_id FROM messages WHERE message_id = ?", arguments: [c])
+            cursor = try String.fetchOne(parentOf, arguments: [c])
         }
         return false
     }
@@ -130,7 +132,8 @@ struct ThreadMaintenance {
     func root(of id: String) throws -> String {
         var cursor = id
         var seen: Set<String> = [id]
-        while let p = try String.fetchOne(db, sql: "SELECT parent_id FROM messages WHERE message_id = ?", arguments: [cursor]) {
+        let parentOf = try self.parentOf
+        while let p = try String.fetchOne(parentOf, arguments: [cursor]) {
             guard seen.insert(p).inserted else { return seen.min() ?? cursor } // a cycle: any stable member
             cursor = p
         }
@@ -141,13 +144,18 @@ struct ThreadMaintenance {
         var done: Set<String> = []
         for id in ids where done.insert(id).inserted {
             let root = try root(of: id)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 WITH RECURSIVE below(id) AS (
                     SELECT ? UNION SELECT m.message_id FROM messages m JOIN below ON m.parent_id = below.id
                 )
                 UPDATE messages SET thread_root = ? WHERE message_id IN (SELECT id FROM below) AND thread_root IS NOT ?
-                """, arguments: [id, root, root])
+                """).execute(arguments: [id, root, root])
         }
+    }
+
+    /// Compiled once per connection: every stored message's root is walked up to.
+    private var parentOf: Statement {
+        get throws { try db.cachedStatement(sql: "SELECT parent_id FROM messages WHERE message_id = ?") }
     }
 
     private func localPart(_ id: String) -> String? {

@@ -5,8 +5,9 @@ import ListArcStore
 
 /// `listarc-bench synthetic SOURCE_ARCHIVE OUT [HUNKS]`: an archive of HUNKS hunks
 /// (default 1,000,000) for query latency at scale, made of copies of a real
-/// archive's messages, diffs, files, hunks, hunk↔function and function_hunks rows, so that every
-/// function name keeps its real share of hunks (its selectivity).
+/// archive's messages, diffs, files, hunks, hunk↔function, function_hunks and
+/// hunk_labels rows, so that every function name keeps its real share of hunks (its
+/// selectivity).
 ///
 /// Copy r of the source is dated r/4 months later; every fourth copy is a reply
 /// quoting the copy before it (same fingerprints, one quote level deeper), so
@@ -97,14 +98,20 @@ enum SyntheticArchive {
                 // What search scans: the same rows, shifted as the tables above were.
                 try db.execute(sql: """
                     \(copy)
-                    INSERT INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, list,
-                                                new_start, message_id, subject, date_text, old_path, new_path, header, section)
+                    INSERT INTO function_hunks (function, hunk, relation, fingerprint, depth, date, message, file, new_start, list)
                     SELECT x.function, x.hunk + r * \(h), x.relation,
                            (x.fingerprint | ((r - \(quoting)) << 40)) - (x.fingerprint & ((r - \(quoting)) << 40)),
-                           x.depth + \(quoting), x.date + (r / 4) * 2592000 + \(quoting) * 86400, x.message + r * \(m), x.file + r * \(f), x.list,
-                           x.new_start, 'copy' || r || '.' || x.message_id, CASE WHEN \(quoting) THEN 'Re: ' ELSE '' END || x.subject,
-                           x.date_text, x.old_path, x.new_path, x.header, x.section
+                           x.depth + \(quoting), x.date + (r / 4) * 2592000 + \(quoting) * 86400, x.message + r * \(m), x.file + r * \(f),
+                           x.new_start, x.list
                     FROM src.function_hunks x, rep
+                    WHERE r < \(copies - 1) OR x.hunk <= \(cutoff)
+                    """)
+                try db.execute(sql: """
+                    \(copy)
+                    INSERT INTO hunk_labels (hunk, message_id, subject, date_text, old_path, new_path, header, section)
+                    SELECT x.hunk + r * \(h), 'copy' || r || '.' || x.message_id, CASE WHEN \(quoting) THEN 'Re: ' ELSE '' END || x.subject,
+                           x.date_text, x.old_path, x.new_path, x.header, x.section
+                    FROM src.hunk_labels x, rep
                     WHERE r < \(copies - 1) OR x.hunk <= \(cutoff)
                     """)
                 return .commit

@@ -10,7 +10,7 @@ import Testing
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name"),
              try String.fetchOne(db, sql: "PRAGMA journal_mode"))
         }
-        for name in ["lists", "messages", "sources", "embedded", "diffs", "files", "hunks", "hunk_functions", "reports",
+        for name in ["lists", "messages", "sources", "embedded", "diffs", "files", "hunks", "hunk_functions", "function_hunks", "hunk_labels", "reports",
                      "report_frames", "http_cache", "messages_fts", "mentions"] {
             #expect(tables.contains(name), "missing table \(name)")
         }
@@ -24,7 +24,7 @@ import Testing
         let again = try Archive(path: t.path)
         #expect(try again.statistics().messages == 1)
         let migrations = try again.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1", "v2 hunk fingerprints", "v3 function hunks"])
+        #expect(migrations == ["v1", "v2 hunk fingerprints", "v3 function hunks", "v4 hunk labels", "v5 full-text merges"])
     }
 
     @Test func missingArchiveIsAnErrorWhenNotCreating() {

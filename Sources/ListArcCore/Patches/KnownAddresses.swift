@@ -39,7 +39,7 @@ public enum KnownAddresses {
         let wanted = nameKey(name)
         guard !wanted.isEmpty else { return nil }
         for field in ["From", "To", "Cc", "Reply-To"] {
-            guard let value = message.headerValue(field) else { continue }
+            guard let value = message.header(field) else { continue }
             for mailbox in splitMailboxes(value) {
                 guard let a = PatchAuthor.parse(mailbox), let n = a.name, let address = a.address else { continue }
                 if nameKey(n) == wanted { return address }

@@ -90,9 +90,13 @@ public struct ThreadNode: Sendable {
 /// Message-IDs written in a body as `<local@domain>` (not addresses in trailers).
 enum MentionScanner {
     static func messageIDs(in line: String) -> [String] {
-        // Most lines hold neither byte: look at the contiguous bytes, not Characters.
-        let candidate = line.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "@")) && $0.contains(UInt8(ascii: "<")) }
-            ?? (line.utf8.contains(UInt8(ascii: "@")) && line.utf8.contains(UInt8(ascii: "<")))
+        // An id is `<…@…>`: an `@` after the first `<`. Most lines have no `<`: one pass
+        // over the contiguous bytes, not Characters.
+        func mayHold<C: Collection>(_ b: C) -> Bool where C.Element == UInt8 {
+            guard let open = b.firstIndex(of: UInt8(ascii: "<")) else { return false }
+            return b[open...].contains(UInt8(ascii: "@"))
+        }
+        let candidate = line.utf8.withContiguousStorageIfAvailable(mayHold) ?? mayHold(line.utf8)
         guard candidate else { return [] }
         let lower = line.lowercased()
         // Trailers and header-like lines name people, not messages.

@@ -44,15 +44,15 @@ extension Archive {
             // By trace function: a hunk that modifies one, or calls one and mentions one
             // (the ranker scores nothing else a hunk does to them; it needs `modifies`
             // for changed lines, `mentions` for a mention).
-            var relations: [Int64: Set<String>] = [:]
+            var relations: [Int64: Set<FunctionRelation>] = [:]
             for chunk in stride(from: 0, to: names.count, by: 500) {
                 let part = Array(names[chunk..<min(names.count, chunk + 500)])
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT hunk, relation FROM hunk_functions WHERE function IN (\(part.map { _ in "?" }.joined(separator: ", ")))
+                    SELECT hunk, relation FROM function_hunks WHERE function IN (\(part.map { _ in "?" }.joined(separator: ", ")))
                     """, arguments: StatementArguments(part))
-                while let r = try rows.next() { relations[r["hunk"], default: []].insert(r["relation"]) }
+                while let r = try rows.next() { relations[r["hunk"], default: []].insert(FunctionRelation(strength: r["relation"])) }
             }
-            for (hunk, kinds) in relations where kinds.contains("modifies") || kinds.contains("calls") && kinds.contains("mentions") {
+            for (hunk, kinds) in relations where kinds.contains(.modifies) || kinds.contains(.calls) && kinds.contains(.mentions) {
                 hunkIDs.insert(hunk)
             }
             for place in places {

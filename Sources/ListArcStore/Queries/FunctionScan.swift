@@ -17,9 +17,10 @@ import ListArcCore
 /// that can be among the first N (`FunctionTexts`).
 struct FunctionScan {
     /// The SELECT list, in the order the `Column` positions read it.
+    /// `k` is `function_hunks`, `l` its `hunk_labels`.
     static func columns(strings: Bool) -> String {
-        "hunk, relation, fingerprint, depth, date, new_start, message, file"
-            + (strings ? ", message_id, subject, date_text, old_path, new_path, header, section" : "")
+        "k.hunk, k.relation, k.fingerprint, k.depth, k.date, k.new_start, k.message, k.file"
+            + (strings ? ", l.message_id, l.subject, l.date_text, l.old_path, l.new_path, l.header, l.section" : "")
     }
 
     private enum Column {

@@ -69,32 +69,34 @@ extension Archive {
         // Up to a few thousand hits shown, the strings of the shown ones are looked up;
         // beyond, reading them in the scan costs less.
         let lookUp = query.limit.map { $0 <= 2_000 } ?? false
+        let file = query.file.flatMap(HunkFingerprint.plainPath)
+        // The labels are joined row by row (CROSS JOIN: the name's range scan stays outside).
         var sql = """
             SELECT \(FunctionScan.columns(strings: !lookUp))
-            FROM function_hunks
-            WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
+            FROM function_hunks k\(!lookUp || file != nil ? " CROSS JOIN hunk_labels l ON l.hunk = k.hunk" : "")
+            WHERE k.function IN (\(names.map { _ in "?" }.joined(separator: ", ")))
             """
         var args: [(any DatabaseValueConvertible)?] = names
-        if let r = query.relation { sql += " AND relation = ?"; args.append(r.strength) }
-        if let file = query.file.flatMap(HunkFingerprint.plainPath) {
-            sql += " AND (new_path IN (?, 'b/' || ?) OR old_path IN (?, 'a/' || ?))"
+        if let r = query.relation { sql += " AND k.relation = ?"; args.append(r.strength) }
+        if let file {
+            sql += " AND (l.new_path IN (?, 'b/' || ?) OR l.old_path IN (?, 'a/' || ?))"
             args += [file, file, file, file]
         }
-        if let since = query.since { sql += " AND date >= ?"; args.append(since) }
+        if let since = query.since { sql += " AND k.date >= ?"; args.append(since) }
         if let list = query.list {
-            sql += " AND list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
+            sql += " AND k.list IN (SELECT id FROM lists WHERE name = ? OR host || '/' || name = ?)"
             args += [list, list]
         }
         // In (function, hunk) order: which of two fully tied copies is shown must not
         // depend on the plan.
-        sql += " ORDER BY function, hunk"
+        sql += " ORDER BY k.function, k.hunk"
         return try read { db in
             let statement = try db.makeStatement(sql: sql)
             try statement.setArguments(StatementArguments(args))
             let error = { (rc: Int32) -> any Error in
                 DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            let texts = lookUp ? try FunctionTexts(db, names: names, error: error) : nil
+            let texts = lookUp ? try FunctionTexts(db, error: error) : nil
             var scan = FunctionScan(statement.sqliteStatement, twoNames: names.count > 1, texts: texts)
             defer { sqlite3_reset(statement.sqliteStatement) }
             try scan.run(error: error)

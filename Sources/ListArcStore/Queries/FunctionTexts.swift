@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The strings of a `function_hunks` row looked up by hunk (all rows of a hunk carry the
-/// same strings), for scans that read integers only.
+/// The strings of a hit (its `hunk_labels` row) looked up by hunk, for scans that read
+/// integers only.
 struct FunctionTexts {
     private let statement: Statement
     private let error: (Int32) -> any Error
@@ -12,12 +12,10 @@ struct FunctionTexts {
         var messageID, subject, dateText, header, section, path: TextBuffer.Slice
     }
 
-    init(_ db: Database, names: [String], error: @escaping (Int32) -> any Error) throws {
+    init(_ db: Database, error: @escaping (Int32) -> any Error) throws {
         statement = try db.makeStatement(sql: """
-            SELECT message_id, subject, date_text, old_path, new_path, header, section FROM function_hunks
-            WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", "))) AND hunk = ? LIMIT 1
+            SELECT message_id, subject, date_text, old_path, new_path, header, section FROM hunk_labels WHERE hunk = ?
             """)
-        try statement.setArguments(StatementArguments(names + [0]))
         self.error = error
     }
 
@@ -26,9 +24,9 @@ struct FunctionTexts {
     /// Steps to the hunk's row; the caller reads it, then resets.
     private func seek(_ hunk: Int64) throws {
         sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, sqlite3_bind_parameter_count(handle), hunk)
+        sqlite3_bind_int64(handle, 1, hunk)
         let rc = sqlite3_step(handle)
-        guard rc == SQLITE_ROW else { throw rc == SQLITE_DONE ? DatabaseError(message: "function_hunks has no hunk \(hunk)") : error(rc) }
+        guard rc == SQLITE_ROW else { throw rc == SQLITE_DONE ? DatabaseError(message: "hunk_labels has no hunk \(hunk)") : error(rc) }
     }
 
     func read(_ hunk: Int64, into text: inout TextBuffer) throws -> Strings {

@@ -86,10 +86,7 @@ struct QuerySQL {
         case .function:
             let names = Array(Set([t.value, FunctionName.normalise(t.value)]))
             arguments += names.map { $0 as (any DatabaseValueConvertible)? }
-            return """
-                m.id IN (\(Self.hunkMessages) JOIN hunk_functions hf ON hf.hunk = h.id \
-                WHERE hf.function IN (\(names.map { _ in "?" }.joined(separator: ", "))))
-                """
+            return "m.id IN (SELECT message FROM function_hunks WHERE function IN (\(names.map { _ in "?" }.joined(separator: ", "))))"
         }
     }
 }

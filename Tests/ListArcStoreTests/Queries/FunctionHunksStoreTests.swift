@@ -20,6 +20,24 @@ import TestSupport
         }
     }
 
+    /// `hunk_labels` as the tables it summarises say it should be: one row per linked hunk.
+    static func derivedLabels(_ archive: Archive) throws -> [Row] {
+        try archive.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT h.id AS hunk, m.message_id, m.subject, m.date_text, f.old_path, f.new_path, h.header, h.section
+                FROM hunks h JOIN files f ON f.id = h.file JOIN diffs d ON d.id = f.diff JOIN messages m ON m.id = d.message
+                WHERE h.id IN (SELECT hunk FROM hunk_functions)
+                ORDER BY 1
+                """)
+        }
+    }
+
+    static func storedLabels(_ archive: Archive) throws -> [Row] {
+        try archive.read { db in
+            try Row.fetchAll(db, sql: "SELECT hunk, message_id, subject, date_text, old_path, new_path, header, section FROM hunk_labels ORDER BY 1")
+        }
+    }
+
     static func stored(_ archive: Archive) throws -> [Row] {
         try archive.read { db in
             try Row.fetchAll(db, sql: """
@@ -36,6 +54,9 @@ import TestSupport
         #expect(stored.count > 100)
         #expect(stored == (try Self.derived(t.archive)))
         #expect(Set(stored.map { $0["depth"] as Int }) == [0, 1, 2, 3, 4])
+        let labels = try Self.storedLabels(t.archive)
+        #expect(labels.count == Set(stored.map { $0["hunk"] as Int64 }).count)
+        #expect(labels == (try Self.derivedLabels(t.archive)))
     }
 
     /// A better copy (here: a newer parser) replaces a message's analysis: the links of
@@ -51,6 +72,7 @@ import TestSupport
         let after = try Self.stored(t.archive)
         #expect(after.count == before.count)
         #expect(after == (try Self.derived(t.archive)))
+        #expect(try Self.storedLabels(t.archive) == (try Self.derivedLabels(t.archive)))
         let later = try t.archive.read { db in
             try Int64.fetchSet(db, sql: """
                 SELECT h.id FROM hunks h JOIN files f ON f.id = h.file JOIN diffs d ON d.id = f.diff JOIN messages m ON m.id = d.message
@@ -64,7 +86,8 @@ import TestSupport
     }
 
     /// An archive written before `function_hunks` existed: the v3 migration fills it
-    /// from the stored rows, and search groups, ranks and filters as before.
+    /// from the stored rows, v4 splits its strings out to `hunk_labels`, and search
+    /// groups, ranks and filters as before.
     @Test func versionTwoArchiveMigrates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("listarc-v2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -111,6 +134,9 @@ import TestSupport
         #expect(stored == (try Self.derived(archive)))
         #expect(stored.map { $0["relation"] as Int } == [3, 2, 1, 1])
         #expect(stored.map { $0["list"] as Int64? } == [7, 7, 7, 7])
+        // v4 moved the strings of the hits to one row per hunk.
+        #expect(try Self.storedLabels(archive) == (try Self.derivedLabels(archive)))
+        #expect(try Self.storedLabels(archive).map { $0["subject"] as String } == ["PATCH 1", "PATCH 2", "PATCH 3", "PATCH 4"])
 
         let hits = try archive.searchFunction(FunctionQuery(name: "f"))
         #expect(hits.map(\.messageID) == ["other@x", "m1@x"])
