@@ -62,6 +62,31 @@ import Testing
         #expect(try t.archive.integrityCheck() == "ok")
     }
 
+    /// The page and the raw mail in one batch: the full-text index gets the batch's
+    /// texts after its other writes, so the replaced copy was never indexed and only the
+    /// stored one is found.
+    @Test func betterCopyInTheSameBatchIsIndexedOnce() throws {
+        let t = try TestArchive()
+        let page = Mails.message(id: "m5@gmail.com", from: "Dmitry <digetx@...il.com>", body: "mail digetx@...il.com obfuscated\n",
+                                 origin: .openwallPage, obfuscated: true, url: "https://lists.openwall.net/linux-kernel/2022/07/25/6")
+        let raw = Mails.message(id: "m5@gmail.com", from: "Dmitry <digetx@gmail.com>", body: "mail digetx@gmail.com\n", origin: .rawMail,
+                                url: "https://lore.kernel.org/linux-mm/m5@gmail.com/raw")
+        let other = Mails.message(id: "other@x", body: "unrelated text\n")
+        #expect(try t.archive.ingest([page, other, raw].map(Mails.analysed)) == IngestSummary(new: 2, updated: 1))
+        let found = { (word: String) in
+            try t.archive.read { db in
+                try Int.fetchAll(db, sql: "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid", arguments: ["\"\(word)\""])
+            }
+        }
+        let ids = try t.archive.read { db in try Int.fetchAll(db, sql: "SELECT id FROM messages ORDER BY message_id") }
+        #expect(try found("gmail") == [ids[0]])
+        #expect(try found("obfuscated").isEmpty)
+        #expect(try found("unrelated") == [ids[1]])
+        #expect(try found("subject") == ids.sorted())
+        try t.archive.writeTransaction { db in try db.execute(sql: "INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')") }
+        #expect(try t.archive.integrityCheck() == "ok")
+    }
+
     @Test func newerParserReanalysesTheSameCopy() throws {
         let t = try TestArchive()
         let batch = [Mails.withDiff(id: "p1@x")]
