@@ -26,7 +26,7 @@ for f in "$work/split"/*; do git mailinfo -u "$work/msg" "$work/patch" <"$f" >/d
 end=$(date +%s.%N)
 python3 -c "import sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print('git mailinfo -u (one process per mail)   %9.0f mails/s (%.3f s wall, %d mails)' % (n/s, s, n))" "$n" "$(echo "$end - $start" | bc)"
 start=$(date +%s.%N)
-for f in "$work/split"/*; do "$listarc" diff extract "$f" >/dev/null || true; done
+for f in "$work/split"/*; do "$listarc" diff extract "$f" >/dev/null 2>&1 || true; done
 end=$(date +%s.%N)
 python3 -c "import sys; n,s=int(sys.argv[1]),float(sys.argv[2]); print('listarc diff extract (one process per mail) %7.0f mails/s (%.3f s wall, %d mails)' % (n/s, s, n))" "$n" "$(echo "$end - $start" | bc)"
 
