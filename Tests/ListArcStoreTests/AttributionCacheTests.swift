@@ -21,10 +21,17 @@ import Testing
             }
         }
         #expect(cache.count == 20)
-        // Same lines, other header: a different hunk, attributed on its own.
-        var moved = Self.hunk(1)
+        // Same section and lines at other line numbers (a re-rolled series): the same
+        // functions, from the cache.
+        var moved = Self.hunk(1, section: "static void g(int a)")
         moved.oldStart = 99
+        moved.newStart = 101
         #expect(cache.functions(in: moved) == FunctionAttributor.functions(in: moved))
+        #expect(cache.count == 20)
+        // Other section text: another starting function, attributed on its own.
+        let elsewhere = Self.hunk(1, section: "int f(void)")
+        #expect(cache.functions(in: elsewhere) == FunctionAttributor.functions(in: elsewhere))
+        #expect(FunctionAttributor.functions(in: elsewhere) != FunctionAttributor.functions(in: moved))
         #expect(cache.count == 21)
     }
 
