@@ -8,7 +8,7 @@ extension Archive {
     /// or one analysed by a newer parser replaces the stored one.
     public func ingest(_ batch: [AnalysedMessage], parserVersion: Int = Archive.parserVersion,
                        now: Date = Date()) throws -> IngestSummary {
-        try ingest(prepared: batch.map(prepare), parserVersion: parserVersion, now: now)
+        try ingest(prepared: batch.map { PreparedMessage($0, attributions: attributions) }, parserVersion: parserVersion, now: now)
     }
 
     /// Stores a batch of prepared messages in one transaction (as `ingest(_:)`).
@@ -134,7 +134,7 @@ struct BatchWriter {
                 summary.unchanged += 1
                 return
             }
-            if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
+            if analysis == nil { analysis = analyse(prepared) }
             guard let analysis else { return }
             try removeAnalysis(of: rowID)
             list = try listID(for: fields.list)
@@ -143,7 +143,7 @@ struct BatchWriter {
             try updateMessage.run()
             summary.updated += 1
         } else {
-            if analysis == nil { analysis = PreparedMessage(Analyser.analyse(m, buildingPatches: false), attributions: attributions).analysis }
+            if analysis == nil { analysis = analyse(prepared) }
             guard let analysis else { return }
             list = try listID(for: fields.list)
             try bindMessage(insertMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
@@ -241,6 +241,11 @@ struct BatchWriter {
         for table in ["diffs", "embedded", "reports", "mentions"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE message = ?", arguments: [message])
         }
+    }
+
+    /// The analysis of a message queued unanalysed whose stored copy turned out worse.
+    private func analyse(_ prepared: PreparedMessage) -> PreparedMessage.Analysis? {
+        PreparedMessage(prepared, analysed: Analyser.analyse(prepared.message, buildingPatches: false), attributions: attributions).analysis
     }
 
     /// What a `search function` hit shows of the message.

@@ -7,7 +7,7 @@ import ListArcCore
 /// writer does not need (quote lines, hunk lines, patches) is dropped: a queued batch
 /// holds little more than the mail itself.
 public struct PreparedMessage: Sendable {
-    let message: MailMessage
+    private(set) var message: MailMessage
     let id: String
     /// True when `id` was made up (the message has no Message-ID).
     let synthetic: Bool
@@ -16,7 +16,7 @@ public struct PreparedMessage: Sendable {
     let rejection: String?
     /// Nil when the message was not analysed because an equal or better copy is
     /// stored (see `StoredCopies`); the writer analyses it after all if that changed.
-    let analysis: Analysis?
+    private(set) var analysis: Analysis?
 
     /// The header values the writer binds, read once here (each is a scan of the
     /// header list, some a parse) rather than on the writer's thread.
@@ -67,7 +67,7 @@ public struct PreparedMessage: Sendable {
         var functions: [HunkFunction]
     }
 
-    /// A message not analysed: an equal or better copy is stored already.
+    /// A message not analysed (yet, or because an equal or better copy is stored).
     public init(unanalysed message: MailMessage) {
         self.message = message
         fields = Fields(message)
@@ -77,17 +77,19 @@ public struct PreparedMessage: Sendable {
         analysis = nil
     }
 
+    /// A message with the analysis it carries.
     init(_ analysed: AnalysedMessage, attributions: AttributionCache) {
+        self.init(PreparedMessage(unanalysed: analysed.message), analysed: analysed, attributions: attributions)
+    }
+
+    /// `base` (not analysed) with its analysis: the identity, rank and header values
+    /// worked out for it are not worked out again.
+    init(_ base: PreparedMessage, analysed: AnalysedMessage, attributions: AttributionCache) {
+        self = base
+        guard rejection == nil else { return }
         let m = analysed.message
-        fields = Fields(m)
-        (id, synthetic) = PreparedMessage.identity(of: m)
-        rank = CopyRank.of(m)
-        rejection = PreparedMessage.rejection(of: m, id: id)
-        guard rejection == nil else { message = m; analysis = nil; return }
         // The writer needs the headers, the raw text and the body, not the other parts.
-        var kept = m
-        if let body = m.parts.first(where: { !$0.isAttachment }) ?? m.parts.first, m.parts.count > 1 { kept.parts = [body] }
-        message = kept
+        if let body = m.parts.first(where: { !$0.isAttachment }) ?? m.parts.first, m.parts.count > 1 { message.parts = [body] }
 
         var reply: ThreadNode?
         if ThreadNode.mayNeedInferredParent(analysed) {
@@ -113,7 +115,7 @@ public struct PreparedMessage: Sendable {
                 }
             }
         }
-        analysis = Analysis(hash: CopyRank.contentHash(m), subjectKey: SubjectKey.key(m.subject), date: m.date.flatMap(MailDate.parse),
+        analysis = Analysis(hash: CopyRank.contentHash(m), subjectKey: SubjectKey.key(fields.subject), date: fields.date.flatMap(MailDate.parse),
                             reply: reply, embedded: embedded, diffs: diffs, hunks: hunks, reports: analysed.reports)
     }
 
@@ -135,9 +137,12 @@ public struct PreparedMessage: Sendable {
 }
 
 extension Archive {
-    /// Analyses and prepares a parsed message for `ingest(prepared:)`; safe to call
-    /// from any thread (the attribution cache is shared and locked).
-    public func prepare(_ analysed: AnalysedMessage) -> PreparedMessage {
-        PreparedMessage(analysed, attributions: attributions)
+    /// A parsed message made ready for `ingest(prepared:)`: analysed, unless it is
+    /// rejected or `stored` says an equal or better copy is in the archive already.
+    /// Safe to call from any thread (the attribution cache is shared and locked).
+    public func prepare(_ message: MailMessage, unlessStoredIn stored: StoredCopies? = nil) -> PreparedMessage {
+        let base = PreparedMessage(unanalysed: message)
+        if base.rejection != nil || stored?.holdsCopy(of: base) == true { return base }
+        return PreparedMessage(base, analysed: Analyser.analyse(message, buildingPatches: false), attributions: attributions)
     }
 }

@@ -21,15 +21,13 @@ public final class StoredCopies {
         self.parserVersion = parserVersion
     }
 
-    /// Whether the stored copy of `message` is at least as good as it (the rule of
+    /// Whether the stored copy of the message is at least as good as it (the rule of
     /// `BatchWriter.store`: only a better rank or a newer parser replaces a copy).
-    public func holdsCopy(asGoodAs message: MailMessage) -> Bool {
-        let id = MessageIdentity.id(of: message)
+    public func holdsCopy(of message: PreparedMessage) -> Bool {
         guard let row = try? queue.read({ db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT copy_rank, parser_version FROM messages WHERE message_id = ?"), arguments: [id])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT copy_rank, parser_version FROM messages WHERE message_id = ?"), arguments: [message.id])
         }) else { return false }
         let storedRank: Int = row["copy_rank"], storedParser: Int = row["parser_version"]
-        let rank = CopyRank.of(message)
-        return storedRank > rank || (storedRank == rank && storedParser >= parserVersion)
+        return storedRank > message.rank || (storedRank == message.rank && storedParser >= parserVersion)
     }
 }

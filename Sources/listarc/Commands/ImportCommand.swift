@@ -80,9 +80,7 @@ struct ImportRun {
         defer { if !badMessages.isEmpty { try? writer.submit(.rejections(badMessages.map { "\($0.input): \($0.problem)" })) } }
         do {
             try MessageSource.forEachMessage(in: file, rejecting: { badMessages.append($0) }) { message in
-                let prepared = stored?.holdsCopy(asGoodAs: message) == true
-                    ? PreparedMessage(unanalysed: message)
-                    : archive.prepare(Analyser.analyse(message, buildingPatches: false))
+                let prepared = archive.prepare(message, unlessStoredIn: stored)
                 batchBytes += prepared.bytes
                 batch.append(prepared)
                 if batch.count >= batchSize || batchBytes >= ImportRun.batchByteLimit { try flush() }
