@@ -21,7 +21,6 @@ final class ImportWriter: @unchecked Sendable {
     private var running = true
     private var failure: Error?
     private var summary = IngestSummary()
-    private var thread: Thread?
 
     init(archive: Archive, capacity: Int = 1) {
         self.archive = archive
@@ -29,7 +28,6 @@ final class ImportWriter: @unchecked Sendable {
         let thread = Thread { [self] in run() }
         thread.name = "listarc import writer"
         thread.stackSize = 8 << 20
-        self.thread = thread
         thread.start()
     }
 
