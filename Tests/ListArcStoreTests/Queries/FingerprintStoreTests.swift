@@ -27,24 +27,8 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v1")
             try queue.write { db in
-                for (id, depth, date, text) in [(1, 0, 1_658_000_000, posted), (2, 1, 1_658_100_000, quoted)] {
-                    try db.execute(sql: """
-                        INSERT INTO messages (id, message_id, origin, copy_rank, subject, subject_key, author, date, body,
-                                              addresses_obfuscated, parser_version, content_hash, fetched_at)
-                        VALUES (?, ?, 'rawMail', 0, 'PATCH', 'patch', 'Ann', ?, '', 0, 1, '', 0)
-                        """, arguments: [id, "m\(id)@x", date])
-                    try db.execute(sql: """
-                        INSERT INTO diffs (id, message, position, depth, complete, repairs, part, line_start, line_end)
-                        VALUES (?, ?, 0, ?, 1, '', 0, 0, 3)
-                        """, arguments: [id, id, depth])
-                    try db.execute(sql: """
-                        INSERT INTO files (id, diff, position, flavor, old_path, new_path, header) VALUES (?, ?, 0, 'git', 'a/x.c', 'b/x.c', '')
-                        """, arguments: [id, id])
-                    try db.execute(sql: """
-                        INSERT INTO hunks (id, file, position, header, old_start, old_count, new_start, new_count, section, complete, text)
-                        VALUES (?, ?, 0, '@@ -1,2 +1,2 @@', 1, 2, 1, 2, 'int f(void)', 1, ?)
-                        """, arguments: [id * 10, id, text])
-                    try db.execute(sql: "INSERT INTO hunk_functions (hunk, function, relation) VALUES (?, 'f', 'modifies')", arguments: [id * 10])
+                for (id, depth, date, text) in [(Int64(1), 0, Int64(1_658_000_000), posted), (2, 1, 1_658_100_000, quoted)] {
+                    try LegacyRows.insertPatch(db, id: id, messageID: "m\(id)@x", date: date, depth: depth, text: text)
                 }
             }
         }

@@ -108,23 +108,8 @@ import TestSupport
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO lists (id, name, host) VALUES (7, 'linux-mm', 'lore.kernel.org')")
                 for c in copies {
-                    try db.execute(sql: """
-                        INSERT INTO messages (id, message_id, list, origin, copy_rank, subject, subject_key, author, date, date_text, body,
-                                              addresses_obfuscated, parser_version, content_hash, fetched_at)
-                        VALUES (?, ?, 7, 'rawMail', 0, ?, 'patch', 'Ann', ?, 'then', '', 0, 1, '', 0)
-                        """, arguments: [c.id, c.messageID, "PATCH \(c.id)", c.date])
-                    try db.execute(sql: """
-                        INSERT INTO diffs (id, message, position, depth, complete, repairs, part, line_start, line_end)
-                        VALUES (?, ?, 0, ?, 1, '', 0, 0, 3)
-                        """, arguments: [c.id, c.id, c.depth])
-                    try db.execute(sql: """
-                        INSERT INTO files (id, diff, position, flavor, old_path, new_path, header) VALUES (?, ?, 0, 'git', 'a/x.c', 'b/x.c', '')
-                        """, arguments: [c.id, c.id])
-                    try db.execute(sql: """
-                        INSERT INTO hunks (id, file, position, header, old_start, old_count, new_start, new_count, section, complete, fingerprint, text)
-                        VALUES (?, ?, 0, '@@ -1,2 +1,2 @@', 1, 2, 1, 2, 'int f(void)', 1, ?, ?)
-                        """, arguments: [c.id * 10, c.id, c.print, text])
-                    try db.execute(sql: "INSERT INTO hunk_functions (hunk, function, relation) VALUES (?, 'f', ?)", arguments: [c.id * 10, c.relation])
+                    try LegacyRows.insertPatch(db, id: c.id, messageID: c.messageID, subject: "PATCH \(c.id)", list: 7, date: c.date,
+                                               dateText: "then", depth: c.depth, text: text, fingerprint: c.print, relation: c.relation)
                 }
             }
         }
