@@ -122,30 +122,27 @@ struct BatchWriter {
             return
         }
         let id = prepared.id, rank = prepared.rank
-        var analysis = prepared.analysis
-
-        var rowID: Int64, list: Int64?
-        if let row = try Row.fetchOne(lookup, arguments: [id]) {
-            rowID = row["id"]
+        let stored = try Row.fetchOne(lookup, arguments: [id])
+        if let row = stored {
             let storedHash: String = row["content_hash"], storedRank: Int = row["copy_rank"], storedParser: Int = row["parser_version"]
             let better = rank > storedRank || (rank >= storedRank && parserVersion > storedParser)
-            guard better, storedHash != (analysis?.hash ?? CopyRank.contentHash(m)) || parserVersion > storedParser else {
-                try recordSource(m, message: rowID)
+            guard better, storedHash != (prepared.analysis?.hash ?? CopyRank.contentHash(m)) || parserVersion > storedParser else {
+                try recordSource(m, message: row["id"])
                 summary.unchanged += 1
                 return
             }
-            if analysis == nil { analysis = analyse(prepared) }
-            guard let analysis else { return }
+        }
+        guard let analysis = prepared.analysis ?? analyse(prepared) else { return }
+        let list = try listID(for: fields.list)
+        let rowID: Int64
+        if let row = stored {
+            rowID = row["id"]
             try removeAnalysis(of: rowID)
-            list = try listID(for: fields.list)
             try bindMessage(updateMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             updateMessage.bind(25, rowID)
             try updateMessage.run()
             summary.updated += 1
         } else {
-            if analysis == nil { analysis = analyse(prepared) }
-            guard let analysis else { return }
-            list = try listID(for: fields.list)
             try bindMessage(insertMessage, m, fields, id: id, synthetic: prepared.synthetic, list: list, analysis: analysis, rank: rank)
             // The root as the stored messages say now: SQLite rewrites a whole row (raw
             // mail and all) to change one column, and the thread pass after the batch
@@ -154,7 +151,6 @@ struct BatchWriter {
             rowID = try insertMessage.run()
             summary.new += 1
         }
-        guard let analysis else { return }
         var mentions: Set<String> = []
         if let node = analysis.reply {
             repliesNeedingParents[id] = node
